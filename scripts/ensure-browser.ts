@@ -1,0 +1,36 @@
+/**
+ * Makes sure the browser tests have what they need: Debian's Chromium and CJK fonts.
+ * As root with apt-get (CI, a fresh machine) it installs them; otherwise it stops and says
+ * exactly what to install. Browser tests never skip silently.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function hasCjkFont(): boolean {
+  const r = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim().length > 0;
+}
+
+const missing: string[] = [];
+if (!existsSync(CHROMIUM)) missing.push('chromium');
+if (!hasCjkFont()) missing.push('fonts-noto-cjk');
+
+if (missing.length === 0) process.exit(0);
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0;
+if (!isRoot || !hasApt) {
+  console.error(`浏览器测试需要先安装：${missing.join(' ')}\n请运行：sudo apt-get install -y ${missing.join(' ')}\n（或设置 CHROMIUM_PATH 指向已安装的 Chromium）`);
+  process.exit(1);
+}
+
+console.log(`正在安装浏览器测试所需的软件包：${missing.join(' ')} …`);
+const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
+execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+if (!existsSync(CHROMIUM)) {
+  console.error(`安装后仍找不到 ${CHROMIUM}`);
+  process.exit(1);
+}

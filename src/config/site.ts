@@ -1,0 +1,33 @@
+/**
+ * Site-wide settings editors may need to change. Values that are not assigned yet are null
+ * and are shown as clearly marked placeholders — never as made-up numbers.
+ */
+export const SITE = {
+  name: '江苏汽车促消费“五进”活动',
+  shortName: '汽车“五进”',
+  description: '江苏省2026年汽车促消费进机关、进企业、进院校、进医院、进社区活动：活动安排、补贴政策解读、各地计划与进展。',
+  /** 主办单位 shown in the footer. */
+  owner: '江苏省商务厅',
+  /** 政府网站标识码, ICP备案号 and 公安机关备案号: assigned when the site is registered. */
+  identifiers: {
+    websiteCode: null as string | null,
+    icp: null as string | null,
+    psb: null as string | null,
+  },
+  /** Shown wherever an identifier is still missing. */
+  placeholder: '待备案后填写',
+} as const;
+
+/** One entry of the main navigation. `ready: false` hides a page whose issue is still open. */
+export interface NavItem { href: string; label: string; ready: boolean }
+
+export const NAV: NavItem[] = [
+  { href: '/', label: '首页', ready: true },
+  { href: '/events/', label: '活动日历', ready: false },
+  { href: '/map/', label: '活动地图', ready: false },
+  { href: '/policies/', label: '政策解读', ready: false },
+  { href: '/cases/', label: '典型案例', ready: false },
+  { href: '/plan/', label: '计划与进展', ready: true },
+  { href: '/notice/', label: '通知原文', ready: true },
+  { href: '/search/', label: '搜索', ready: true },
+];

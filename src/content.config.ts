@@ -1,0 +1,24 @@
+/**
+ * Every collection: where its files live and the schema they must satisfy. Schemas live in
+ * src/schemas/ (shared with the import script and the tests); here they get Astro's reference().
+ */
+import { defineCollection, reference } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { caseSchema } from './schemas/case.ts';
+import type { RefFactory } from './schemas/common.ts';
+import { eventSchema } from './schemas/event.ts';
+import { noticeSchema } from './schemas/notice.ts';
+import { planSchema } from './schemas/plan.ts';
+import { policySchema } from './schemas/policy.ts';
+import { regionSchema } from './schemas/region.ts';
+
+const ref: RefFactory = (collection) => reference(collection);
+
+export const collections = {
+  notice: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/notice' }), schema: noticeSchema }),
+  plan: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/plan' }), schema: planSchema(ref) }),
+  regions: defineCollection({ loader: file('./content/regions/jiangsu.json'), schema: regionSchema(ref) }),
+  policies: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: './content/policies' }), schema: policySchema }),
+  events: defineCollection({ loader: glob({ pattern: '**/*.yaml', base: './content/events' }), schema: eventSchema(ref) }),
+  cases: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: './content/cases' }), schema: caseSchema(ref) }),
+};

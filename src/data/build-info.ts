@@ -1,0 +1,23 @@
+/**
+ * The one date stamp in the output: when content/ last changed, from git history, so that two
+ * builds of the same commit are identical. Outside a git checkout it is simply unknown.
+ */
+import { execFileSync } from 'node:child_process';
+
+let cache: string | null | undefined;
+
+/** yyyy-mm-dd of the last commit touching content/, or null when git cannot tell. */
+export function getContentUpdated(): string | null {
+  if (cache !== undefined) return cache;
+  try {
+    const out = execFileSync('git', ['log', '-1', '--format=%cd', '--date=format-local:%Y-%m-%d', '--', 'content'], {
+      encoding: 'utf8',
+      env: { ...process.env, TZ: 'Asia/Shanghai' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    cache = /^\d{4}-\d{2}-\d{2}$/u.test(out) ? out : null;
+  } catch {
+    cache = null;
+  }
+  return cache;
+}

@@ -1,0 +1,28 @@
+/** Regions from the content layer, as plain typed arrays. */
+import { getCollection } from 'astro:content';
+import type { RegionEntry } from '../lib/regions.ts';
+
+let cache: RegionEntry[] | undefined;
+
+/** All 108 regions in code order, with plain string ids. */
+export async function getRegions(): Promise<RegionEntry[]> {
+  cache ??= (await getCollection('regions'))
+    .map(({ data }) => ({ ...data, parent: data.parent ? data.parent.id : null }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+  return cache;
+}
+
+/** The 13 cities in code order. */
+export async function getCities(): Promise<RegionEntry[]> {
+  return (await getRegions()).filter((r) => r.type === 'city');
+}
+
+/** Looks a region up by id; throws when it is missing, since references are checked at load. */
+export async function getRegionLookup(): Promise<(id: string) => RegionEntry> {
+  const byId = new Map((await getRegions()).map((r) => [r.id, r]));
+  return (id) => {
+    const region = byId.get(id);
+    if (!region) throw new Error(`未知区划 ${id}`);
+    return region;
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Building blocks shared by every content schema. Schemas are written once here and used by
+ * the site (src/content.config.ts, with Astro's reference()), by the scripts and by the tests
+ * (with plain string ids), so that an import and a build judge a file the same way.
+ */
+import { z } from 'astro/zod';
+import regionsJson from '../../content/regions/jiangsu.json' with { type: 'json' };
+import type { RegionEntry } from '../lib/regions.ts';
+
+// Every message a schema produces is read by editors: Simplified Chinese.
+z.config(z.locales.zhCN());
+
+/** Collections that other collections point at. */
+export type RefTarget = 'regions' | 'policies' | 'events' | 'notice';
+
+/**
+ * Makes the schema of a field that names an entry of another collection. The site passes
+ * Astro's `reference`; scripts and tests use {@link plainRef}.
+ */
+export type RefFactory = (collection: RefTarget) => z.ZodType;
+
+/** A reference checked only for shape: a non-empty id string. */
+export const plainRef: RefFactory = () => z.string().min(1);
+
+/** The region list every schema checks city and county names against. */
+export const REGIONS = regionsJson as RegionEntry[];
+const regionById = new Map(REGIONS.map((r) => [r.id, r]));
+const cityIds = REGIONS.filter((r) => r.type === 'city').map((r) => r.id);
+
+/** Reads the id out of a plain id or an Astro reference object. */
+export function refId(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && 'id' in value) return String((value as { id: unknown }).id);
+  return undefined;
+}
+
+/** A city field: one of the 13 city slugs, with a message that lists them. */
+export function cityField(ref: RefFactory) {
+  return z
+    .string({ error: '缺少设区市（city）' })
+    .refine((id) => regionById.get(id)?.type === 'city', {
+      error: (issue) => `设区市“${String(issue.input)}”不存在。请填写以下之一：${cityIds.join('、')}`,
+    })
+    .pipe(ref('regions'))
+    .describe('设区市 id，例如 nanjing。见 content/regions/jiangsu.json 中 type 为 city 的条目。');
+}
+
+/** A county field: a county-level region id such as nanjing-xuanwu. */
+export function countyField(ref: RefFactory) {
+  return z
+    .string()
+    .refine((id) => regionById.has(id) && regionById.get(id)?.type !== 'city', {
+      error: (issue) =>
+        `县（市、区）“${String(issue.input)}”不存在。请用 content/regions/jiangsu.json 中的 id，例如 nanjing-xuanwu。`,
+    })
+    .pipe(ref('regions'))
+    .describe('县（市、区）id，形如 <设区市>-<拼音>，例如 nanjing-xuanwu。');
+}
+
+/**
+ * Adds the "county belongs to city" rule to an object schema's check. Call from superRefine.
+ */
+export function checkCountyInCity(
+  value: { city?: unknown; county?: unknown },
+  ctx: { addIssue: (issue: { code: 'custom'; message: string; path: (string | number)[] }) => void },
+): void {
+  const city = refId(value.city);
+  const county = refId(value.county);
+  if (!city || !county) return;
+  const region = regionById.get(county);
+  if (region && region.parent !== city) {
+    const parent = region.parent ? regionById.get(region.parent)?.name : '';
+    ctx.addIssue({
+      code: 'custom',
+      path: ['county'],
+      message: `${region.name}属于${parent}，不属于${regionById.get(city)?.name ?? city}。请改正 city 或 county。`,
+    });
+  }
+}
+
+/** A source that backs a fact: who says it, in which document, when, and where to read it. */
+export const sourceSchema = z
+  .strictObject({
+    title: z.string().min(1).describe('文件或报道的标题'),
+    issuer: z.string().min(1).describe('发布机关或媒体'),
+    docNumber: z.string().optional().describe('文号；没有或未查到就不填，切勿编造'),
+    date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: '日期格式应为 YYYY-MM-DD 或 YYYY-MM' }).optional().describe('发布日期'),
+    url: z.url({ error: '链接应为完整网址（https://…）' }).optional().describe('官方原文链接；没有确切链接就不填'),
+  })
+  .describe('出处');
+export type Source = z.infer<typeof sourceSchema>;
+
+/** yyyy-mm-dd strings (kept as text so output never depends on the build machine's time zone). */
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD，例如 2026-03-05' });

@@ -1,0 +1,90 @@
+/**
+ * Schema of one car fair (content/events/<id>.yaml). The import script
+ * (`npm run import`) and the site both judge an event by this schema.
+ */
+import { z } from 'astro/zod';
+import { checkCountyInCity, cityField, countyField, type RefFactory } from './common.ts';
+
+/** Where the fair goes: the five “进” plus the other scenes the notice names. */
+export const EVENT_TYPES = ['organ', 'enterprise', 'campus', 'hospital', 'community', 'commercial', 'tourism', 'rural'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+export const EVENT_TYPE_LABELS: Record<EventType, string> = {
+  organ: '进机关',
+  enterprise: '进企业',
+  campus: '进院校',
+  hospital: '进医院',
+  community: '进社区',
+  commercial: '商圈·步行街·综合体',
+  tourism: '文旅景区',
+  rural: '乡村·新能源汽车下乡',
+};
+
+export const EVENT_LEVELS = ['provincial', 'city', 'county'] as const;
+export type EventLevel = (typeof EVENT_LEVELS)[number];
+export const EVENT_LEVEL_LABELS: Record<EventLevel, string> = { provincial: '省级', city: '市级', county: '县区' };
+
+/** On-site services the notice asks for (政策咨询、手续代办、旧车评估 …). */
+export const EVENT_SERVICES = ['policy-advice', 'paperwork', 'valuation', 'finance', 'used-car', 'scrappage', 'test-drive', 'charging'] as const;
+export const EVENT_SERVICE_LABELS: Record<(typeof EVENT_SERVICES)[number], string> = {
+  'policy-advice': '政策咨询',
+  paperwork: '手续代办',
+  valuation: '旧车评估',
+  finance: '金融信贷',
+  'used-car': '二手车交易',
+  scrappage: '报废回收',
+  'test-drive': '试乘试驾',
+  charging: '充电服务',
+};
+
+export const EVENT_STATUSES = ['planned', 'confirmed', 'postponed', 'cancelled', 'held'] as const;
+export const EVENT_STATUS_LABELS: Record<(typeof EVENT_STATUSES)[number], string> = {
+  planned: '计划中',
+  confirmed: '已确认',
+  postponed: '延期',
+  cancelled: '取消',
+  held: '已举办',
+};
+
+/** A local date-time in Asia/Shanghai, written with its offset: 2026-03-05T09:00+08:00. */
+const shanghaiTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?\+08:00$/, { error: '时间格式应为 2026-03-05T09:00+08:00（北京时间）' })
+  .refine((s) => !Number.isNaN(Date.parse(s)), { error: '不是真实存在的日期或时间' });
+
+export function eventSchema(ref: RefFactory) {
+  return z
+    .strictObject({
+      title: z.string().min(2).max(80).describe('活动名称，不写场地和优惠'),
+      year: z.number().int().min(2026).describe('所属活动年度'),
+      type: z.enum(EVENT_TYPES).describe(Object.entries(EVENT_TYPE_LABELS).map(([k, v]) => `${k} ${v}`).join('、')),
+      level: z.enum(EVENT_LEVELS).describe('provincial 省级、city 市级、county 县区'),
+      city: cityField(ref),
+      county: countyField(ref).optional(),
+      venue: z.strictObject({
+        name: z.string().min(2).describe('场地名称'),
+        address: z.string().min(4).describe('详细地址'),
+      }),
+      lat: z.number().describe('纬度（WGS-84）'),
+      lng: z.number().describe('经度（WGS-84）'),
+      start: shanghaiTime.describe('开始时间（北京时间）'),
+      end: shanghaiTime.describe('结束时间（北京时间）'),
+      organisers: z.array(z.string().min(2)).min(1).describe('主办单位'),
+      hosts: z.array(z.string().min(2)).default([]).describe('承办单位'),
+      brands: z.array(z.string().min(1)).default([]).describe('参与品牌'),
+      services: z.array(z.enum(EVENT_SERVICES)).default([]).describe('现场服务'),
+      policies: z.array(ref('policies')).default([]).describe('适用的政策解读'),
+      status: z.enum(EVENT_STATUSES).default('planned').describe('计划中、已确认、延期、取消、已举办'),
+      phone: z.string().regex(/^[0-9\-（）() ]{5,20}$/, { error: '咨询电话只能含数字、连字符和括号' }).optional(),
+      notes: z.string().optional().describe('备注'),
+      demo: z.boolean().default(false).describe('示例数据为 true；构建时设 SITE_DEMO=0 会全部去掉'),
+    })
+    .superRefine((event, ctx) => {
+      checkCountyInCity(event, ctx);
+      if (Date.parse(event.end) < Date.parse(event.start)) {
+        ctx.addIssue({ code: 'custom', path: ['end'], message: '结束时间早于开始时间' });
+      }
+      if (event.level === 'county' && event.county === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['county'], message: '县区级活动必须填写县（市、区）' });
+      }
+    });
+}

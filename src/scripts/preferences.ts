@@ -1,0 +1,54 @@
+/**
+ * 适老化 mode (remembered across pages) and 朗读 (the browser's own speech synthesis).
+ * Both controls are rendered hidden and only revealed here, so a page without JavaScript, or a
+ * browser without speech synthesis, never shows a button that does nothing.
+ */
+const KEY = 'wujin-elder';
+
+function setElder(on: boolean, button: HTMLElement): void {
+  document.documentElement.toggleAttribute('data-elder', on);
+  button.setAttribute('aria-pressed', String(on));
+  try {
+    if (on) localStorage.setItem(KEY, '1');
+    else localStorage.removeItem(KEY);
+  } catch {
+    /* Private mode: the setting lasts for this page only. */
+  }
+}
+
+/** Splits the main content into blocks so long pages are read in natural pieces. */
+function textBlocks(root: HTMLElement): string[] {
+  const nodes = root.querySelectorAll<HTMLElement>('h1, h2, h3, p, li, caption, dt, dd');
+  const blocks = [...nodes].filter((n) => n.offsetParent !== null).map((n) => n.innerText.trim());
+  return blocks.filter(Boolean);
+}
+
+/** Wires the header buttons. Safe to call once per page. */
+export function initPreferences(): void {
+  const elder = document.querySelector<HTMLButtonElement>('[data-elder-toggle]');
+  if (elder) {
+    elder.hidden = false;
+    elder.setAttribute('aria-pressed', String(document.documentElement.hasAttribute('data-elder')));
+    elder.addEventListener('click', () => setElder(elder.getAttribute('aria-pressed') !== 'true', elder));
+  }
+
+  const read = document.querySelector<HTMLButtonElement>('[data-read-aloud]');
+  const main = document.querySelector<HTMLElement>('main');
+  if (!read || !main || !('speechSynthesis' in window)) return;
+  read.hidden = false;
+  const synth = window.speechSynthesis;
+  const reset = () => { read.textContent = '朗读本页'; read.removeAttribute('aria-pressed'); };
+  read.addEventListener('click', () => {
+    if (synth.speaking) { synth.cancel(); reset(); return; }
+    const blocks = textBlocks(main);
+    blocks.forEach((text, i) => {
+      const u = new SpeechSynthesisUtterance(text);
+      u.lang = 'zh-CN';
+      if (i === blocks.length - 1) u.onend = reset;
+      synth.speak(u);
+    });
+    read.textContent = '停止朗读';
+    read.setAttribute('aria-pressed', 'true');
+  });
+  window.addEventListener('pagehide', () => synth.cancel());
+}

@@ -1,0 +1,37 @@
+/**
+ * Headless Debian Chromium driven by playwright-core. Every request that leaves the local
+ * server is blocked and recorded, so tests prove the site works with no internet.
+ */
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+/** The local server's address, provided by the global setup. */
+export const baseUrl = (): string => inject('baseUrl');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+}
+
+export interface Session { context: BrowserContext; page: Page; outside: string[]; errors: string[] }
+
+/** A fresh context whose outside requests are aborted and listed in `outside`. */
+export async function openSession(browser: Browser, options: BrowserContextOptions = {}): Promise<Session> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+  const outside: string[] = [];
+  const errors: string[] = [];
+  const base = new URL(baseUrl());
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.host === base.host || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+    outside.push(url.href);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, outside, errors };
+}
