@@ -1,0 +1,80 @@
+/**
+ * Checks every content file against the same schemas the build uses, and reports every
+ * problem at once, naming file and field:
+ *   npm run check:content
+ * Exit code 1 when anything is wrong.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { z } from 'astro/zod';
+import { caseSchema } from '../src/schemas/case.ts';
+import { plainRef, refId } from '../src/schemas/common.ts';
+import { eventSchema } from '../src/schemas/event.ts';
+import { noticeSchema } from '../src/schemas/notice.ts';
+import { planSchema } from '../src/schemas/plan.ts';
+import { policySchema } from '../src/schemas/policy.ts';
+import { describeSchemaIssues, parseContentText } from '../src/lib/content-files.ts';
+import { validatePlan, type PlanInput } from '../src/lib/plan.ts';
+import { findNoticeProblems, type NoticeData } from '../src/lib/notice.ts';
+
+const root = process.cwd();
+const collections: { dir: string; ext: RegExp; schema: z.ZodType }[] = [
+  { dir: 'content/notice', ext: /\.ya?ml$/u, schema: noticeSchema },
+  { dir: 'content/plan', ext: /\.ya?ml$/u, schema: planSchema(plainRef) },
+  { dir: 'content/policies', ext: /\.mdx$/u, schema: policySchema },
+  { dir: 'content/events', ext: /\.ya?ml$/u, schema: eventSchema(plainRef) },
+  { dir: 'content/cases', ext: /\.mdx$/u, schema: caseSchema(plainRef) },
+];
+
+function listFiles(dir: string, ext: RegExp): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(join(root, dir), { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && ext.test(entry.name)) out.push(relative(root, join(entry.parentPath, entry.name)));
+  }
+  return out.sort();
+}
+
+const problems: string[] = [];
+const valid = new Map<string, Map<string, unknown>>();
+let count = 0;
+for (const { dir, ext, schema } of collections) {
+  const entries = new Map<string, unknown>();
+  for (const file of listFiles(dir, ext)) {
+    count += 1;
+    try {
+      const result = schema.safeParse(parseContentText(file, readFileSync(file, 'utf8')));
+      if (result.success) entries.set(relative(dir, file).replace(ext, ''), result.data);
+      else problems.push(...describeSchemaIssues(file, result.error.issues));
+    } catch (error) {
+      problems.push(`${file}：无法读取：${(error as Error).message}`);
+    }
+  }
+  valid.set(dir, entries);
+}
+
+// Cross-file rules the build also enforces.
+for (const [id, notice] of valid.get('content/notice') ?? []) {
+  for (const p of findNoticeProblems(notice as NoticeData)) problems.push(`content/notice/${id}.yaml：${p}`);
+}
+for (const [id, plan] of valid.get('content/plan') ?? []) {
+  for (const e of validatePlan(plan as PlanInput).errors) problems.push(`content/plan/${id}.yaml：${e}`);
+}
+const policyIds = new Set(valid.get('content/policies')?.keys());
+const eventIds = new Set(valid.get('content/events')?.keys());
+for (const [id, event] of valid.get('content/events') ?? []) {
+  for (const p of (event as { policies: unknown[] }).policies) {
+    if (!policyIds.has(refId(p) ?? '')) problems.push(`content/events/${id}.yaml：字段 policies：没有名为“${refId(p)}”的政策解读（content/policies/ 中现有：${[...policyIds].join('、') || '无'}）`);
+  }
+}
+for (const [id, c] of valid.get('content/cases') ?? []) {
+  for (const e of (c as { events: unknown[] }).events) {
+    if (!eventIds.has(refId(e) ?? '')) problems.push(`content/cases/${id}.mdx：字段 events：没有编号为“${refId(e)}”的活动`);
+  }
+}
+
+if (problems.length > 0) {
+  console.error(`检查了 ${count} 个内容文件，发现 ${problems.length} 处问题：`);
+  for (const p of problems) console.error(`  - ${p}`);
+  process.exit(1);
+}
+console.log(`检查了 ${count} 个内容文件，没有发现问题。`);

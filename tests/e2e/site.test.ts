@@ -1,0 +1,186 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseUrl, launchBrowser, openSession } from './browser.ts';
+import { loadNotice, loadPlan } from '../helpers/content.ts';
+import { campaignFigures } from '../../src/lib/figures.ts';
+
+const PAGES = ['/', '/notice/', '/plan/', '/about/', '/search/'];
+const SHOTS = 'test-results/screenshots';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => browser?.close());
+
+describe('home page', () => {
+  it('shows the figures computed from the notice and the plan', async () => {
+    const s = await openSession(browser);
+    await s.page.goto(`${baseUrl()}/`);
+    const expected = campaignFigures(loadNotice(), loadPlan());
+    for (const f of expected) {
+      const shown = await s.page.locator(`[data-figure="${f.key}"] [data-value]`).innerText();
+      expect(Number(shown), f.key).toBe(f.value);
+      expect(await s.page.locator(`[data-figure="${f.key}"] .src`).innerText()).toContain('苏商建函〔2026〕66号');
+    }
+    expect(s.outside).toEqual([]);
+    await s.context.close();
+  });
+});
+
+describe('keyboard', () => {
+  for (const path of ['/', '/notice/']) {
+    it(`reaches every link on ${path} with Tab, starting with the skip link`, async () => {
+      const s = await openSession(browser);
+      await s.page.goto(baseUrl() + path);
+      const links = await s.page.locator('a[href]:visible').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href + '|' + a.textContent?.trim()));
+      const reached = new Set<string>();
+      let first = '';
+      for (let i = 0; i < links.length + 40; i++) {
+        await s.page.keyboard.press('Tab');
+        const f = await s.page.evaluate(() => {
+          const el = document.activeElement as HTMLAnchorElement | null;
+          return el && el.tagName === 'A' ? el.href + '|' + el.textContent?.trim() : el?.tagName ?? '';
+        });
+        if (i === 0) first = f;
+        reached.add(f);
+      }
+      expect(first).toContain('跳到正文');
+      expect(links.filter((l) => !reached.has(l))).toEqual([]);
+      await s.context.close();
+    });
+  }
+
+  it('the skip link moves focus to the main content', async () => {
+    const s = await openSession(browser);
+    await s.page.goto(`${baseUrl()}/notice/`);
+    await s.page.keyboard.press('Tab');
+    await s.page.keyboard.press('Enter');
+    expect(await s.page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await s.context.close();
+  });
+});
+
+describe('phones and large text', () => {
+  for (const path of PAGES) {
+    it(`${path} has no horizontal page scroll at 360 px`, async () => {
+      const s = await openSession(browser, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
+      await s.page.goto(baseUrl() + path);
+      const width = await s.page.evaluate(() => document.documentElement.scrollWidth);
+      await s.page.screenshot({ path: `${SHOTS}/360${path.replace(/\//g, '_')}.png`, fullPage: true });
+      expect(width).toBeLessThanOrEqual(360);
+      await s.context.close();
+    });
+  }
+
+  it('the wide table scrolls inside its own box', async () => {
+    const s = await openSession(browser, { viewport: { width: 360, height: 740 } });
+    await s.page.goto(`${baseUrl()}/notice/`);
+    const box = s.page.locator('#attachment .table-scroll');
+    const { scroll, client } = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(scroll).toBeGreaterThan(client);
+    expect(await box.getAttribute('tabindex')).toBe('0');
+    await s.context.close();
+  });
+
+  it('适老模式 enlarges the text and is remembered on the next page', async () => {
+    const s = await openSession(browser, { viewport: { width: 360, height: 740 } });
+    await s.page.goto(`${baseUrl()}/`);
+    const before = await s.page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    const toggle = s.page.getByRole('button', { name: '适老模式' });
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await s.page.goto(`${baseUrl()}/notice/`);
+    expect(await s.page.evaluate(() => document.documentElement.hasAttribute('data-elder'))).toBe(true);
+    const after = await s.page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    expect(after).toBeGreaterThanOrEqual(before * 1.2);
+    expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await s.page.screenshot({ path: `${SHOTS}/360_notice_elder.png` });
+    await s.page.getByRole('button', { name: '适老模式' }).click();
+    await s.page.goto(`${baseUrl()}/`);
+    expect(await s.page.evaluate(() => document.documentElement.hasAttribute('data-elder'))).toBe(false);
+    await s.context.close();
+  });
+
+  it('朗读 reads the main content with the browser speech synthesis', async () => {
+    const s = await openSession(browser);
+    await s.page.addInitScript(() => {
+      const spoken: string[] = [];
+      (window as unknown as { spoken: string[] }).spoken = spoken;
+      let speaking = false;
+      Object.defineProperty(window, 'speechSynthesis', {
+        value: { speak: (u: { text: string }) => { speaking = true; spoken.push(u.text); }, cancel: () => { speaking = false; }, get speaking() { return speaking; } },
+      });
+    });
+    await s.page.goto(`${baseUrl()}/notice/`);
+    await s.page.getByRole('button', { name: '朗读本页' }).click();
+    const spoken = await s.page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+    expect(spoken[0]).toContain('以下为 苏商建函〔2026〕66号 全文');
+    expect(spoken.some((t) => t.startsWith('一是提高工作认识'))).toBe(true);
+    expect(spoken.join('')).not.toContain('跳到正文');
+    await expect(s.page.getByRole('button', { name: '停止朗读' }).isVisible()).resolves.toBe(true);
+    await s.context.close();
+  });
+
+  it('hides 朗读 where the browser has no speech synthesis', async () => {
+    const s = await openSession(browser);
+    await s.page.addInitScript(() => { delete (window as unknown as Record<string, unknown>).speechSynthesis; });
+    await s.page.goto(`${baseUrl()}/`);
+    expect(await s.page.locator('[data-read-aloud]').isVisible()).toBe(false);
+    expect(await s.page.locator('[data-elder-toggle]').isVisible()).toBe(true);
+    await s.context.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  it('every page reads fully and shows no dead buttons', async () => {
+    const s = await openSession(browser, { javaScriptEnabled: false });
+    for (const path of PAGES) {
+      await s.page.goto(baseUrl() + path);
+      expect(await s.page.locator('h1').count(), path).toBe(1);
+      expect(await s.page.locator('header button:visible').count(), path).toBe(0);
+    }
+    await s.page.goto(`${baseUrl()}/notice/`);
+    expect(await s.page.locator('[data-points] > li').count()).toBe(5);
+    expect(await s.page.locator('#attachment tbody tr').count()).toBe(14);
+    await s.context.close();
+  });
+});
+
+describe('other pages', () => {
+  it('an unknown address gets a helpful 404 page', async () => {
+    const s = await openSession(browser);
+    const response = await s.page.goto(`${baseUrl()}/no-such-page/`);
+    expect(response?.status()).toBe(404);
+    expect(await s.page.locator('h1').innerText()).toBe('找不到这个页面');
+    expect(await s.page.locator('main a[href="/notice/"]').count()).toBe(1);
+    await s.context.close();
+  });
+
+  it('search finds the plan page for a Chinese query and puts the query in the URL', async () => {
+    const s = await openSession(browser);
+    await s.page.goto(`${baseUrl()}/search/`);
+    await s.page.getByLabel('输入关键词').fill('泰州');
+    await s.page.keyboard.press('Enter');
+    await s.page.locator('[data-search-results] li').first().waitFor();
+    const hrefs = await s.page.locator('[data-search-results] a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(hrefs).toContain('/plan/');
+    expect(new URL(s.page.url()).searchParams.get('q')).toBe('泰州');
+    expect(s.outside).toEqual([]);
+    await s.context.close();
+  });
+
+  it('the plan CSV downloads as UTF-8 with BOM and the documented header', async () => {
+    const res = await fetch(`${baseUrl()}/data/plan-2026.csv`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    expect(text.split('\r\n')[0]).toBe('city_code,city,month,city_level,county_level');
+    expect(text.trim().split('\r\n')).toHaveLength(157);
+    const json = (await (await fetch(`${baseUrl()}/data/plan-2026.json`)).json()) as { rows: unknown[]; reconciliation: { notes: unknown[] } };
+    expect(json.rows).toHaveLength(156);
+    expect(json.reconciliation.notes).toHaveLength(1);
+  });
+});

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { caseSchema } from '../../src/schemas/case.ts';
+import { plainRef } from '../../src/schemas/common.ts';
+import { eventSchema } from '../../src/schemas/event.ts';
+import { noticeSchema } from '../../src/schemas/notice.ts';
+import { planSchema } from '../../src/schemas/plan.ts';
+import { policySchema } from '../../src/schemas/policy.ts';
+import { describeSchemaIssues, parseContentText } from '../../src/lib/content-files.ts';
+import type { z } from 'astro/zod';
+
+/** Validates a fixture the way `npm run check:content` does and returns the editor's messages. */
+function check(schema: z.ZodType, file: string): string[] {
+  const result = schema.safeParse(parseContentText(file, readFileSync(file, 'utf8')));
+  return result.success ? [] : describeSchemaIssues(file, result.error.issues);
+}
+
+describe('event schema', () => {
+  const schema = eventSchema(plainRef);
+
+  it('accepts a complete event and fills defaults', () => {
+    const file = 'tests/fixtures/events/good-community.yaml';
+    expect(check(schema, file)).toEqual([]);
+    const parsed = schema.parse(parseContentText(file, readFileSync(file, 'utf8')));
+    expect(parsed.hosts).toEqual([]);
+    expect(parsed.demo).toBe(true);
+  });
+
+  it('names the file and every bad field in Chinese', () => {
+    const file = 'tests/fixtures/events/bad-fields.yaml';
+    const messages = check(schema, file);
+    const byField = (field: string) => messages.find((m) => m.startsWith(`${file}：字段 ${field}：`));
+    expect(byField('type')).toMatch(/无效选项/u);
+    expect(byField('city')).toContain('设区市“nanjin”不存在。请填写以下之一：nanjing、wuxi');
+    expect(byField('start')).toContain('不是真实存在的日期或时间');
+    expect(messages.some((m) => m.includes('colour'))).toBe(true);
+  });
+
+  it('rejects a county of another city and an end before the start', () => {
+    const messages = check(schema, 'tests/fixtures/events/bad-county.yaml');
+    expect(messages).toContain('tests/fixtures/events/bad-county.yaml：字段 county：滨湖区属于无锡市，不属于南京市。请改正 city 或 county。');
+    expect(messages).toContain('tests/fixtures/events/bad-county.yaml：字段 end：结束时间早于开始时间');
+  });
+});
+
+describe('case schema', () => {
+  const schema = caseSchema(plainRef);
+  it('accepts a good case', () => {
+    expect(check(schema, 'tests/fixtures/cases/good.mdx')).toEqual([]);
+  });
+  it('reports the bad date, the short summary and the bad source link by field', () => {
+    const file = 'tests/fixtures/cases/bad.mdx';
+    const messages = check(schema, file);
+    expect(messages).toContain(`${file}：字段 published：日期格式应为 YYYY-MM-DD，例如 2026-03-05`);
+    expect(messages).toContain(`${file}：字段 figures[0].source.url：链接应为完整网址（https://…）`);
+    expect(messages.some((m) => m.startsWith(`${file}：字段 summary：`))).toBe(true);
+  });
+});
+
+describe('policy schema', () => {
+  it('requires a summary and at least one source', () => {
+    const file = 'tests/fixtures/policies/bad.mdx';
+    const messages = check(policySchema, file);
+    expect(messages.some((m) => m.startsWith(`${file}：字段 summary：`))).toBe(true);
+    expect(messages.some((m) => m.startsWith(`${file}：字段 sources：`))).toBe(true);
+    expect(messages.some((m) => m.startsWith(`${file}：字段 lastChecked：日期格式应为`))).toBe(true);
+  });
+});
+
+describe('notice and plan files', () => {
+  it('the notice file satisfies its schema', () => {
+    expect(check(noticeSchema, 'content/notice/2026-66.yaml')).toEqual([]);
+  });
+  it('a plan naming an unknown city fails with the list of valid ones', () => {
+    const data = parseContentText('p.yaml', readFileSync('content/plan/2026.yaml', 'utf8')) as { rows: { city: string }[] };
+    data.rows[0]!.city = 'jiangyin';
+    const result = planSchema(plainRef).safeParse(data);
+    expect(result.success).toBe(false);
+    expect(describeSchemaIssues('content/plan/2026.yaml', result.error!.issues)[0]).toBe(
+      'content/plan/2026.yaml：字段 rows[0].city：设区市“jiangyin”不存在。请填写以下之一：nanjing、wuxi、xuzhou、changzhou、suzhou、nantong、lianyungang、huaian、yancheng、yangzhou、zhenjiang、taizhou、suqian',
+    );
+  });
+  it('a frontmatter-less MDX file is reported by name', () => {
+    expect(() => parseContentText('content/cases/x.mdx', '# 无 frontmatter')).toThrow('content/cases/x.mdx：开头缺少 --- 包起来的 frontmatter');
+  });
+});
+
+describe('Shanghai times', async () => {
+  const { isRealShanghaiTime } = await import('../../src/lib/time.ts');
+  it('accepts real moments and rejects impossible ones', () => {
+    expect(isRealShanghaiTime('2026-03-05T09:00+08:00')).toBe(true);
+    expect(isRealShanghaiTime('2028-02-29T23:59:59+08:00')).toBe(true);
+    expect(isRealShanghaiTime('2026-02-29T09:00+08:00')).toBe(false);
+    expect(isRealShanghaiTime('2026-04-31T09:00+08:00')).toBe(false);
+    expect(isRealShanghaiTime('2026-03-05T24:00+08:00')).toBe(false);
+    expect(isRealShanghaiTime('2026-03-05T09:00Z')).toBe(false);
+  });
+});
