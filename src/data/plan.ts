@@ -1,6 +1,7 @@
 /** Yearly plans from the content layer, validated and reconciled. */
 import { getCollection } from 'astro:content';
 import { reconcilePlanOrThrow, type ReconciledPlan } from '../lib/plan.ts';
+import { toId } from '../schemas/common.ts';
 
 let cache: ReconciledPlan[] | undefined;
 
@@ -11,8 +12,8 @@ export async function getPlans(): Promise<ReconciledPlan[]> {
       reconcilePlanOrThrow(
         {
           ...data,
-          rows: data.rows.map((r) => ({ ...r, city: r.city.id })),
-          reconciliations: data.reconciliations.map((r) => ({ ...r, city: r.city.id })),
+          rows: data.rows.map((r) => ({ ...r, city: toId(r.city) })),
+          reconciliations: data.reconciliations.map((r) => ({ ...r, city: toId(r.city) })),
         },
         `content/plan/${id}.yaml`,
       ),

@@ -1,13 +1,14 @@
 /** Regions from the content layer, as plain typed arrays. */
 import { getCollection } from 'astro:content';
 import type { RegionEntry } from '../lib/regions.ts';
+import { toId } from '../schemas/common.ts';
 
 let cache: RegionEntry[] | undefined;
 
 /** All 108 regions in code order, with plain string ids. */
 export async function getRegions(): Promise<RegionEntry[]> {
   cache ??= (await getCollection('regions'))
-    .map(({ data }) => ({ ...data, parent: data.parent ? data.parent.id : null }))
+    .map(({ data }) => ({ ...data, parent: data.parent === null ? null : toId(data.parent) }))
     .sort((a, b) => a.code.localeCompare(b.code));
   return cache;
 }

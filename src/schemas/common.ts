@@ -17,10 +17,18 @@ export type RefTarget = 'regions' | 'policies' | 'events' | 'notice';
  * Makes the schema of a field that names an entry of another collection. The site passes
  * Astro's `reference`; scripts and tests use {@link plainRef}.
  */
-export type RefFactory = (collection: RefTarget) => z.ZodType;
+export type RefFactory = (collection: RefTarget) => z.ZodType<RefValue, string>;
+
+/** What a reference field holds after parsing: a plain id, or Astro's `{ collection, id }`. */
+export type RefValue = string | { id: string; collection: string };
 
 /** A reference checked only for shape: a non-empty id string. */
 export const plainRef: RefFactory = () => z.string().min(1);
+
+/** The id inside a parsed reference field. */
+export function toId(value: RefValue): string {
+  return typeof value === 'string' ? value : value.id;
+}
 
 /** The region list every schema checks city and county names against. */
 export const REGIONS = regionsJson as RegionEntry[];

@@ -1,0 +1,33 @@
+/** Accessibility gate: axe-core (WCAG 2.1 A/AA rules) on every page, normal and 适老化 mode. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseUrl, launchBrowser, openSession } from './browser.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PAGES = ['/', '/notice/', '/plan/', '/about/', '/search/', '/no-such-page/'];
+let browser: Browser;
+
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => browser?.close());
+
+describe('axe', () => {
+  for (const elder of [false, true]) {
+    for (const path of PAGES) {
+      it(`${path}${elder ? ' in 适老化 mode' : ''} has no WCAG A/AA violations`, async () => {
+        const s = await openSession(browser);
+        if (elder) await s.page.addInitScript(() => localStorage.setItem('wujin-elder', '1'));
+        await s.page.goto(baseUrl() + path);
+        await s.page.addScriptTag({ content: axeSource });
+        const violations = await s.page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+          return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+        });
+        expect(violations).toEqual([]);
+        await s.context.close();
+      });
+    }
+  }
+});
