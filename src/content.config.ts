@@ -9,7 +9,7 @@ import type { RefFactory } from './schemas/common.ts';
 import { eventSchema } from './schemas/event.ts';
 import { noticeSchema } from './schemas/notice.ts';
 import { planSchema } from './schemas/plan.ts';
-import { policySchema } from './schemas/policy.ts';
+import { policyDocumentSchema, policyFactSchema, policySchema, programmeStatusSchema } from './schemas/policy.ts';
 import { regionSchema } from './schemas/region.ts';
 
 const ref: RefFactory = (collection) => reference(collection);
@@ -18,7 +18,10 @@ export const collections = {
   notice: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/notice' }), schema: noticeSchema }),
   plan: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/plan' }), schema: planSchema(ref) }),
   regions: defineCollection({ loader: file('./content/regions/jiangsu.json'), schema: regionSchema(ref) }),
-  policies: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: './content/policies' }), schema: policySchema }),
+  policies: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/policies' }), schema: policySchema(ref) }),
+  policyDocuments: defineCollection({ loader: file('./content/policies/data/documents.yaml'), schema: policyDocumentSchema }),
+  policyFacts: defineCollection({ loader: file('./content/policies/data/facts.yaml'), schema: policyFactSchema(ref) }),
+  policyStatus: defineCollection({ loader: file('./content/policies/data/status.yaml'), schema: programmeStatusSchema(ref) }),
   events: defineCollection({ loader: glob({ pattern: '**/*.yaml', base: './content/events' }), schema: eventSchema(ref) }),
   cases: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: './content/cases' }), schema: caseSchema(ref) }),
 };

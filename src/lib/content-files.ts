@@ -2,7 +2,7 @@
  * Reading content files outside Astro (import script, content check, tests) and turning
  * schema failures into sentences that name the file and the field. Pure: text in, data out.
  */
-import { parse as parseYaml } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 
 /** The data of a content file: YAML/JSON as a whole, Markdown/MDX by its frontmatter. */
 export function parseContentText(file: string, text: string): unknown {

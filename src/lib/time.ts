@@ -13,3 +13,8 @@ export function isRealShanghaiTime(value: string): boolean {
   const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d && t.getUTCHours() === h && t.getUTCMinutes() === mi && h < 24;
 }
+
+/** A moment as Shanghai wall-clock text with its offset: 2026-03-05T09:00:00+08:00. */
+export function toShanghaiText(date: Date): string {
+  return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00';
+}

@@ -11,7 +11,7 @@ import type { RegionEntry } from '../lib/regions.ts';
 z.config(z.locales.zhCN());
 
 /** Collections that other collections point at. */
-export type RefTarget = 'regions' | 'policies' | 'events' | 'notice';
+export type RefTarget = 'regions' | 'policies' | 'events' | 'notice' | 'policyDocuments';
 
 /**
  * Makes the schema of a field that names an entry of another collection. The site passes
@@ -92,11 +92,22 @@ export const sourceSchema = z
     title: z.string().min(1).describe('文件或报道的标题'),
     issuer: z.string().min(1).describe('发布机关或媒体'),
     docNumber: z.string().optional().describe('文号；没有或未查到就不填，切勿编造'),
-    date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: '日期格式应为 YYYY-MM-DD 或 YYYY-MM' }).optional().describe('发布日期'),
+    date: z.preprocess(dateToText, z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: '日期格式应为 YYYY-MM-DD 或 YYYY-MM' })).optional().describe('发布日期'),
     url: z.url({ error: '链接应为完整网址（https://…）' }).optional().describe('官方原文链接；没有确切链接就不填'),
   })
   .describe('出处');
 export type Source = z.infer<typeof sourceSchema>;
 
-/** yyyy-mm-dd strings (kept as text so output never depends on the build machine's time zone). */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD，例如 2026-03-05' });
+/**
+ * YAML turns an unquoted 2026-03-05 into a Date (js-yaml, as Astro uses it). Dates are kept as
+ * text so that output never depends on the build machine's time zone.
+ */
+export function dateToText(value: unknown): unknown {
+  return value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
+}
+
+/** yyyy-mm-dd text. */
+export const isoDate = z.preprocess(
+  dateToText,
+  z.string({ error: '日期格式应为 YYYY-MM-DD，例如 2026-03-05' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD，例如 2026-03-05' }),
+);

@@ -3,7 +3,7 @@
  * (`npm run import`) and the site both judge an event by this schema.
  */
 import { z } from 'astro/zod';
-import { isRealShanghaiTime } from '../lib/time.ts';
+import { isRealShanghaiTime, toShanghaiText } from '../lib/time.ts';
 import { checkCountyInCity, cityField, countyField, type RefFactory } from './common.ts';
 
 /** Where the fair goes: the five “进” plus the other scenes the notice names. */
@@ -47,10 +47,10 @@ export const EVENT_STATUS_LABELS: Record<(typeof EVENT_STATUSES)[number], string
 };
 
 /** A local date-time in Asia/Shanghai, written with its offset: 2026-03-05T09:00+08:00. */
-const shanghaiTime = z
+const shanghaiTime = z.preprocess((v) => (v instanceof Date ? toShanghaiText(v) : v), z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?\+08:00$/, { error: '时间格式应为 2026-03-05T09:00+08:00（北京时间）' })
-  .refine(isRealShanghaiTime, { error: '不是真实存在的日期或时间（例如 2月30日）' });
+  .refine(isRealShanghaiTime, { error: '不是真实存在的日期或时间（例如 2月30日）' }));
 
 export function eventSchema(ref: RefFactory) {
   return z

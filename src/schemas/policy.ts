@@ -1,11 +1,107 @@
-/** Schema of a policy explainer (content/policies/<id>.mdx frontmatter). */
+/**
+ * Policy content: the documents that set the rules, the facts (every rule and number, once),
+ * per-city programme status, and the explainer pages' frontmatter.
+ */
 import { z } from 'astro/zod';
-import { isoDate, sourceSchema } from './common.ts';
+import { cityField, dateToText, isoDate, type RefFactory } from './common.ts';
 
-export const policySchema = z.strictObject({
-  title: z.string().min(2).describe('标题，例如 汽车以旧换新'),
-  summary: z.string().min(10).describe('30 秒读完的要点'),
-  order: z.number().int().describe('在政策解读首页的顺序'),
-  lastChecked: isoDate.describe('编辑最后一次对照官方原文核对的日期'),
-  sources: z.array(sourceSchema).min(1).describe('本页依据的文件'),
+/** How sure we are: A official text, B reputable news, C one weak source, D memory, unknown not found. */
+export const CONFIDENCE_LEVELS = ['A', 'B', 'C', 'D', 'unknown'] as const;
+export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
+
+const partialDate = z.preprocess(
+  dateToText,
+  z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/u, { error: '日期格式应为 YYYY-MM-DD 或 YYYY-MM' }),
+);
+
+export const policyDocumentSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/u),
+  title: z.string().min(4).describe('文件标题（不带书名号）'),
+  issuer: z.string().min(2).describe('发文机关'),
+  docNumber: z.string().optional().describe('文号；未查到就不填'),
+  date: partialDate.optional().describe('发布日期'),
+  url: z.url({ error: '链接应为完整网址（https://…）' }).optional().describe('核实过的官方原文网址；没核实就不填'),
+  confidence: z.enum(CONFIDENCE_LEVELS).describe('A 官方原文、B 权威媒体、C 弱来源、D 凭记忆、unknown 未找到'),
+  note: z.string().optional().describe('给编辑和读者的说明'),
 });
+
+/** The value of a fact; see content/policies/data/facts.yaml for examples. */
+export const factValueSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('percent-cap'), percent: z.number().positive(), cap: z.number().int().positive() }),
+  z.strictObject({ type: z.literal('percent'), percent: z.number().positive() }),
+  z.strictObject({ type: z.literal('amount'), amount: z.number().positive() }),
+  z.strictObject({ type: z.literal('date'), date: isoDate }),
+  z.strictObject({ type: z.literal('quantity'), amount: z.number().positive(), unit: z.string().min(1) }),
+  z.strictObject({ type: z.literal('text'), text: z.string().min(1) }),
+  z.strictObject({ type: z.literal('unknown') }),
+]);
+
+export function policyFactSchema(ref: RefFactory) {
+  return z
+    .strictObject({
+      id: z.string().regex(/^[a-z0-9-]+$/u),
+      label: z.string().min(2).describe('这条规定说的是什么'),
+      value: factValueSchema,
+      from: isoDate.optional().describe('有效期开始'),
+      to: isoDate.optional().describe('有效期结束；没有写明就不填'),
+      periodNote: z.string().optional().describe('有效期的补充说明'),
+      note: z.string().optional(),
+      documents: z.array(ref('policyDocuments')).describe('依据的文件（documents.yaml 中的 id）'),
+      confidence: z.enum(CONFIDENCE_LEVELS),
+      checked: isoDate.optional().describe('编辑对照官方原文核对的日期'),
+    })
+    .superRefine((fact, ctx) => {
+      if (fact.value.type === 'unknown' && fact.confidence !== 'unknown') {
+        ctx.addIssue({ code: 'custom', path: ['confidence'], message: '没有数值（type: unknown）的事实，confidence 应为 unknown' });
+      }
+      if (fact.value.type !== 'unknown' && fact.documents.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['documents'], message: '有数值的事实必须写明依据的文件' });
+      }
+    });
+}
+
+export const PROGRAMMES = ['scrap', 'replace', 'loan-subsidy'] as const;
+export const PROGRAMME_LABELS: Record<(typeof PROGRAMMES)[number], string> = {
+  scrap: '报废更新补贴',
+  replace: '置换更新补贴',
+  'loan-subsidy': '消费贷款财政贴息',
+};
+export const PROGRAMME_STATUSES = ['open', 'paused', 'full', 'unknown'] as const;
+export const PROGRAMME_STATUS_LABELS: Record<(typeof PROGRAMME_STATUSES)[number], string> = {
+  open: '受理中',
+  paused: '暂停',
+  full: '额度已满',
+  unknown: '未知',
+};
+
+export function programmeStatusSchema(ref: RefFactory) {
+  return z
+    .strictObject({
+      id: z.string(),
+      city: cityField(ref),
+      programme: z.enum(PROGRAMMES),
+      status: z.enum(PROGRAMME_STATUSES).describe('open 受理中、paused 暂停、full 额度已满、unknown 未知'),
+      checked: isoDate.optional().describe('核实日期'),
+      source: z
+        .strictObject({ title: z.string().min(2), issuer: z.string().min(2), url: z.url().optional() })
+        .optional()
+        .describe('依据：当地公告'),
+      note: z.string().optional(),
+    })
+    .superRefine((s, ctx) => {
+      if (s.status !== 'unknown' && (!s.checked || !s.source)) {
+        ctx.addIssue({ code: 'custom', path: ['status'], message: `状态为“${PROGRAMME_STATUS_LABELS[s.status]}”时必须填写 checked（核实日期）和 source（依据）` });
+      }
+    });
+}
+
+export function policySchema(ref: RefFactory) {
+  return z.strictObject({
+    title: z.string().min(2).describe('标题，例如 汽车以旧换新'),
+    summary: z.string().min(10).describe('30 秒读完的要点（不写具体数字，数字放正文的 Fact 组件里）'),
+    order: z.number().int().describe('在政策解读首页的顺序'),
+    year: z.number().int().min(2026).describe('适用年度'),
+    lastChecked: isoDate.describe('编辑最后一次对照官方原文核对的日期'),
+    sources: z.array(ref('policyDocuments')).min(1).describe('本页依据的文件（documents.yaml 中的 id）'),
+  });
+}

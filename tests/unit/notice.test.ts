@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 import { findNoticeProblems, type NoticeData } from '../../src/lib/notice.ts';
 import { noticeSchema } from '../../src/schemas/notice.ts';
 

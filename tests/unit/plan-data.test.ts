@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 import regions from '../../content/regions/jiangsu.json' with { type: 'json' };
 import { campaignFigures } from '../../src/lib/figures.ts';
 import type { NoticeData } from '../../src/lib/notice.ts';

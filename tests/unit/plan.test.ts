@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 import { describeInconsistency, findInconsistencies, planTotals, readRow, validatePlan, type PlanInput } from '../../src/lib/plan.ts';
 import { planSchema } from '../../src/schemas/plan.ts';
 import { plainRef } from '../../src/schemas/common.ts';

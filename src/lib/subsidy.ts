@@ -1,0 +1,364 @@
+/**
+ * The subsidy calculator: trade-in subsidy, NEV purchase-tax reduction and the consumer-loan
+ * interest subsidy, each with its arithmetic in words. Every rate, cap and date comes from the
+ * policy facts (rulesFromFacts); this file holds only the arithmetic. Pure and deterministic.
+ */
+import { formatDateZh, formatInteger } from './format.ts';
+import { formatYuan, isConfirmed, type PolicyFact } from './policy-facts.ts';
+
+export const MODES = ['scrap', 'replace', 'none'] as const;
+export const CARS = ['nev', 'ice-small', 'ice-large'] as const;
+export const OLD_FUELS = ['petrol', 'diesel', 'nev'] as const;
+export type Mode = (typeof MODES)[number];
+export type Car = (typeof CARS)[number];
+export type OldFuel = (typeof OLD_FUELS)[number];
+
+export const MODE_LABELS: Record<Mode, string> = { scrap: '报废旧车', replace: '卖掉旧车（置换）', none: '没有旧车' };
+export const CAR_LABELS: Record<Car, string> = { nev: '新能源乘用车（在减免购置税目录内）', 'ice-small': '2.0升及以下燃油车', 'ice-large': '2.0升以上燃油车' };
+export const OLD_FUEL_LABELS: Record<OldFuel, string> = { petrol: '汽油车', diesel: '柴油车或其他燃料车', nev: '新能源车' };
+
+interface PercentCap { percent: number; cap: number; fact: string }
+
+/** Everything the calculator needs, read out of the policy facts. */
+export interface SubsidyRules {
+  scrap: { nev: PercentCap; iceSmall: PercentCap };
+  replace: { nev: PercentCap; iceSmall: PercentCap };
+  cutoffs: Record<OldFuel, { date: string; fact: string }>;
+  ownedBefore: { date: string; fact: string; confirmed: boolean };
+  nevScrapToIce: { fact: string };
+  tax: { ratePercent: number; vatPercent: number; reductionPercent: number; cap: number; from: string; to: string; facts: string[] };
+  loan: { points: number; maxSharePercent: number; annualCap: number; from: string; to: string; facts: string[] };
+}
+
+function pick(facts: readonly PolicyFact[], id: string): PolicyFact {
+  const f = facts.find((x) => x.id === id);
+  if (!f) throw new Error(`计算器需要的政策事实 ${id} 不在 facts.yaml 中`);
+  return f;
+}
+function percentCap(facts: readonly PolicyFact[], id: string): PercentCap {
+  const v = pick(facts, id).value;
+  if (v.type !== 'percent-cap') throw new Error(`事实 ${id} 应为 percent-cap`);
+  return { percent: v.percent, cap: v.cap, fact: id };
+}
+function dateOf(facts: readonly PolicyFact[], id: string): string {
+  const v = pick(facts, id).value;
+  if (v.type !== 'date') throw new Error(`事实 ${id} 应为 date`);
+  return v.date;
+}
+function numberOf(facts: readonly PolicyFact[], id: string): number {
+  const v = pick(facts, id).value;
+  if (v.type === 'percent') return v.percent;
+  if (v.type === 'amount' || v.type === 'quantity') return v.amount;
+  throw new Error(`事实 ${id} 应为数值`);
+}
+
+/** Builds the calculator's rules from the fact list; throws if a needed fact is missing. */
+export function rulesFromFacts(facts: readonly PolicyFact[]): SubsidyRules {
+  const taxFacts = ['tax-rate', 'tax-vat-rate', 'tax-nev-reduction', 'tax-nev-cap'];
+  const loanFacts = ['loan-subsidy-rate', 'loan-subsidy-max-share', 'loan-subsidy-annual-cap', 'loan-subsidy-period-start', 'loan-subsidy-period-end'];
+  const reduction = pick(facts, 'tax-nev-reduction');
+  return {
+    scrap: { nev: percentCap(facts, 'tradein-scrap-nev'), iceSmall: percentCap(facts, 'tradein-scrap-ice') },
+    replace: { nev: percentCap(facts, 'tradein-replace-nev'), iceSmall: percentCap(facts, 'tradein-replace-ice') },
+    cutoffs: {
+      petrol: { date: dateOf(facts, 'tradein-cutoff-petrol'), fact: 'tradein-cutoff-petrol' },
+      diesel: { date: dateOf(facts, 'tradein-cutoff-diesel'), fact: 'tradein-cutoff-diesel' },
+      nev: { date: dateOf(facts, 'tradein-cutoff-nev'), fact: 'tradein-cutoff-nev' },
+    },
+    ownedBefore: { date: dateOf(facts, 'tradein-owned-before'), fact: 'tradein-owned-before', confirmed: isConfirmed(pick(facts, 'tradein-owned-before').confidence) },
+    nevScrapToIce: { fact: pick(facts, 'tradein-nev-scrap-to-ice').id },
+    tax: {
+      ratePercent: numberOf(facts, 'tax-rate'),
+      vatPercent: numberOf(facts, 'tax-vat-rate'),
+      reductionPercent: numberOf(facts, 'tax-nev-reduction'),
+      cap: numberOf(facts, 'tax-nev-cap'),
+      from: reduction.from ?? '',
+      to: reduction.to ?? '',
+      facts: taxFacts,
+    },
+    loan: {
+      points: numberOf(facts, 'loan-subsidy-rate'),
+      maxSharePercent: numberOf(facts, 'loan-subsidy-max-share'),
+      annualCap: numberOf(facts, 'loan-subsidy-annual-cap'),
+      from: dateOf(facts, 'loan-subsidy-period-start'),
+      to: dateOf(facts, 'loan-subsidy-period-end'),
+      facts: loanFacts,
+    },
+  };
+}
+
+/** What a resident tells the calculator. Money in yuan, rate in percent, dates as text. */
+export interface CalcInput {
+  mode: Mode;
+  car: Car;
+  price: number;
+  oldFuel?: OldFuel | undefined;
+  oldRegistered?: string | undefined;
+  ownedBeforeCutoff?: 'yes' | 'no' | undefined;
+  loan?: number | undefined;
+  loanMonths?: number | undefined;
+  loanRate?: number | undefined;
+  loanStart?: string | undefined;
+}
+
+export type ResultKey = 'trade-in' | 'purchase-tax' | 'interest';
+
+export interface ResultLine {
+  key: ResultKey;
+  title: string;
+  eligible: boolean;
+  /** Exact amount in yuan (may have fen). */
+  amount: number;
+  /** Whole yuan, rounded half up: what the page shows and data-value holds. */
+  value: number;
+  steps: string[];
+  /** Why not eligible, in plain words. */
+  reasons: string[];
+  /** What would change the answer. */
+  fixes: string[];
+  /** Conditions the estimate assumes. */
+  assumptions: string[];
+  facts: string[];
+}
+
+export interface CalcResult { lines: ResultLine[]; total: number }
+
+const money = (n: number) => (Number.isInteger(n) ? formatInteger(n) : formatInteger(Math.trunc(n)) + '.' + n.toFixed(2).split('.')[1]) + '元';
+const round2 = (n: number) => Math.round(n * 100) / 100;
+/** Whole yuan, half up (the site's convention; the official review decides the real figure). */
+export const toWholeYuan = (n: number) => Math.floor(n + 0.5);
+
+function line(key: ResultKey, title: string, partial: Partial<ResultLine>): ResultLine {
+  const amount = partial.amount ?? 0;
+  return { key, title, eligible: false, amount, value: toWholeYuan(amount), steps: [], reasons: [], fixes: [], assumptions: [], facts: [], ...partial };
+}
+
+function tradeIn(input: CalcInput, rules: SubsidyRules): ResultLine {
+  const title = '以旧换新补贴';
+  if (input.mode === 'none') {
+    return line('trade-in', title, {
+      reasons: ['没有旧车报废或转让，国家以旧换新补贴不适用。'],
+      fixes: ['如果您有一辆登记在自己名下的旧车，报废它或卖掉它再买新车，就可以申请以旧换新补贴。'],
+    });
+  }
+  if (input.car === 'ice-large') {
+    return line('trade-in', title, {
+      reasons: ['2.0升以上排量的燃油车不在以旧换新补贴范围内。'],
+      fixes: ['改买新能源乘用车，或2.0升及以下排量的燃油车。'],
+      facts: ['tradein-ice-displacement'],
+    });
+  }
+  const owned = rules.ownedBefore;
+  if (input.ownedBeforeCutoff === 'no') {
+    return line('trade-in', title, {
+      reasons: [`旧车须在${formatDateZh(owned.date)}前就登记在您本人名下${owned.confirmed ? '' : '（这一条尚待官方原文核实）'}；您选择了“否”。`],
+      fixes: ['如果旧车在这个日期前已登记在您名下，请选择“是”。'],
+      facts: [owned.fact],
+    });
+  }
+  const facts: string[] = [owned.fact];
+  if (input.mode === 'scrap') {
+    const fuel = input.oldFuel;
+    if (!fuel || !input.oldRegistered) {
+      return line('trade-in', title, { reasons: ['报废更新要看旧车的燃料类型和注册日期，请先填写。'] });
+    }
+    const cutoff = rules.cutoffs[fuel];
+    facts.push(cutoff.fact);
+    if (input.oldRegistered > cutoff.date) {
+      return line('trade-in', title, {
+        reasons: [`您的${OLD_FUEL_LABELS[fuel]}注册于${formatDateZh(input.oldRegistered)}，晚于${formatDateZh(cutoff.date)}，还不符合报废更新的条件。`],
+        fixes: ['可以改为置换更新：把旧车卖掉（过户转让）再买新车，置换更新不看旧车注册日期。'],
+        facts,
+      });
+    }
+    if (fuel === 'nev' && input.car === 'ice-small') {
+      return line('trade-in', title, {
+        reasons: ['报废新能源车后改买燃油车，不予补贴。'],
+        fixes: ['报废新能源车后买新能源乘用车，可以申请补贴。'],
+        facts: [...facts, rules.nevScrapToIce.fact],
+      });
+    }
+  }
+  const rule = input.mode === 'scrap' ? (input.car === 'nev' ? rules.scrap.nev : rules.scrap.iceSmall) : input.car === 'nev' ? rules.replace.nev : rules.replace.iceSmall;
+  facts.push(rule.fact, 'tradein-price-basis');
+  const raw = round2((input.price * rule.percent) / 100);
+  const amount = Math.min(raw, rule.cap);
+  const steps = [
+    `${MODE_LABELS[input.mode]}、买${CAR_LABELS[input.car]}：补贴车价的${rule.percent}%，最高${formatYuan(rule.cap)}。`,
+    `${money(input.price)} × ${rule.percent}% = ${money(raw)}`,
+    raw > rule.cap ? `超过封顶${formatYuan(rule.cap)}，按${formatYuan(rule.cap)}计。` : `未超过封顶${formatYuan(rule.cap)}。`,
+  ];
+  return line('trade-in', title, {
+    eligible: true,
+    amount,
+    steps,
+    assumptions: [
+      '按发票价税合计估算；细则写“新车销售价格”，是否含税以官方审核为准。',
+      input.mode === 'scrap' ? '旧车须交给有资质的报废机动车回收拆解企业，取得《报废机动车回收证明》和《机动车注销证明》。' : '旧车须办理过户转让；江苏2026年置换更新的申请入口和时间未查到，以官方发布为准。',
+    ],
+    facts,
+  });
+}
+
+function purchaseTax(input: CalcInput, rules: SubsidyRules): ResultLine {
+  const t = rules.tax;
+  const title = '新能源车购置税减免';
+  const base = round2(input.price / (1 + t.vatPercent / 100));
+  const full = round2((base * t.ratePercent) / 100);
+  if (input.car !== 'nev') {
+    return line('purchase-tax', title, {
+      reasons: [`燃油车不减免车辆购置税，需全额缴纳约${money(full)}（${money(input.price)} ÷ ${(1 + t.vatPercent / 100).toFixed(2)} × ${t.ratePercent}%）。`],
+      fixes: [`买列入《减免车辆购置税的新能源汽车车型目录》的新能源乘用车，购置税减半，每辆最多减${formatYuan(t.cap)}。`],
+      facts: t.facts,
+    });
+  }
+  const half = round2((full * t.reductionPercent) / 100);
+  const amount = Math.min(half, t.cap);
+  return line('purchase-tax', title, {
+    eligible: true,
+    amount,
+    steps: [
+      `不含增值税的车价：${money(input.price)} ÷ ${(1 + t.vatPercent / 100).toFixed(2)} = ${money(base)}`,
+      `全额购置税：${money(base)} × ${t.ratePercent}% = ${money(full)}`,
+      `减征${t.reductionPercent}%：${money(full)} × ${t.reductionPercent}% = ${money(half)}`,
+      half > t.cap ? `超过每辆${formatYuan(t.cap)}的上限，按${formatYuan(t.cap)}计；实缴${money(round2(full - t.cap))}。` : `未超过每辆${formatYuan(t.cap)}的上限；实缴${money(round2(full - half))}。`,
+    ],
+    assumptions: [`购车发票开具在${formatDateZh(t.from)}至${formatDateZh(t.to)}之间，车型在减免目录内（购车前请让销售出示）。`],
+    facts: t.facts,
+  });
+}
+
+/** Months between two "YYYY-MM" strings (b - a). */
+function monthDiff(a: string, b: string): number {
+  return (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
+}
+function addMonths(ym: string, n: number): string {
+  const total = Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1 + n;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+}
+
+function interest(input: CalcInput, rules: SubsidyRules): ResultLine {
+  const l = rules.loan;
+  const title = '消费贷款财政贴息';
+  const { loan, loanMonths: n, loanRate: rate, loanStart: start } = input;
+  if (!loan || !n || rate === undefined || !start) {
+    return line('interest', title, { reasons: ['没有填写贷款，不计算贴息。'], fixes: ['用经办机构的个人消费贷款买车，可以填写贷款金额、期限、利率和放款月份估算贴息。'], facts: l.facts });
+  }
+  const endYm = l.to.slice(0, 7);
+  const fromYm = l.from.slice(0, 7);
+  const calcFrom = `${endYm.slice(0, 4)}-01` > start ? `${endYm.slice(0, 4)}-01` : start;
+  if (start > endYm) {
+    return line('interest', title, {
+      reasons: [`贴息政策目前只到${formatDateZh(l.to)}；${start.slice(0, 4)}年${Number(start.slice(5))}月放款的贷款不在实施期内。`],
+      fixes: ['实施期到期后是否延长，以财政部等部门的官方发布为准。'],
+      facts: l.facts,
+    });
+  }
+  const points = Math.min(l.points, (rate * l.maxSharePercent) / 100);
+  const r = rate / 100 / 12;
+  const payment = r === 0 ? loan / n : (loan * r) / (1 - (1 + r) ** -n);
+  let balance = loan;
+  let sum = 0;
+  let months = 0;
+  for (let k = 0; k < n; k++) {
+    const ym = addMonths(start, k);
+    if (ym > endYm) break;
+    if (ym >= calcFrom && ym >= fromYm) {
+      sum += (balance * points) / 100 / 12;
+      months += 1;
+    }
+    const interestK = balance * r;
+    balance -= payment - interestK;
+  }
+  const exact = round2(sum);
+  const amount = Math.min(exact, l.annualCap);
+  const lastYm = addMonths(start, Math.min(n, monthDiff(start, endYm) + 1) - 1);
+  const steps = [
+    `等额本息：${money(loan)}，${n}期，年利率${rate}%。`,
+    points < l.points
+      ? `贴息按${l.points}个百分点，但不超过合同利率的${l.maxSharePercent}%：${rate}% × ${l.maxSharePercent}% = ${round2(points)}个百分点。`
+      : `年贴息${l.points}个百分点（不超过合同利率的${l.maxSharePercent}%，即${round2((rate * l.maxSharePercent) / 100)}个百分点）。`,
+    `每月贴息 = 当月未还本金 × ${round2(points)}% ÷ 12；${calcFrom.slice(0, 4)}年${Number(calcFrom.slice(5))}月至${lastYm.slice(0, 4)}年${Number(lastYm.slice(5))}月共${months}个月，合计${money(exact)}。`,
+    exact > l.annualCap ? `超过每人每家机构每年${formatYuan(l.annualCap)}的上限，按${formatYuan(l.annualCap)}计。` : `未超过每人每家机构每年${formatYuan(l.annualCap)}的上限。`,
+  ];
+  const assumptions = [
+    '须是经办机构发放的个人消费贷款，签署贴息协议并授权识别消费交易；贴息在结息时直接抵扣，实际以银行计算为准。',
+    `政策目前只到${formatDateZh(l.to)}，之后的利息不保证有贴息。`,
+  ];
+  if (start < calcFrom) assumptions.push(`只计算${calcFrom.slice(0, 4)}年的贴息；此前月份适用当时的规则，不在此估算。`);
+  return line('interest', title, { eligible: months > 0 && amount > 0, amount, steps, assumptions, facts: l.facts });
+}
+
+/** Runs all three calculations. The total adds the whole-yuan figures that are shown. */
+export function calculateSubsidy(input: CalcInput, rules: SubsidyRules): CalcResult {
+  const lines = [tradeIn(input, rules), purchaseTax(input, rules), interest(input, rules)];
+  return { lines, total: lines.reduce((s, l) => s + (l.eligible ? l.value : 0), 0) };
+}
+
+export interface FieldError { field: keyof CalcInput; message: string }
+
+const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/u.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+/** Reads the calculator's inputs from a URL query; returns every problem in Chinese. */
+export function parseCalcQuery(params: URLSearchParams): { input?: CalcInput; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const get = (k: string) => params.get(k)?.trim() || undefined;
+  const oneOf = <T extends string>(k: keyof CalcInput, allowed: readonly T[], label: string): T | undefined => {
+    const v = get(k);
+    if (v === undefined) return undefined;
+    if ((allowed as readonly string[]).includes(v)) return v as T;
+    errors.push({ field: k, message: `${label}的取值“${v}”不对` });
+    return undefined;
+  };
+  const num = (k: keyof CalcInput, label: string, min: number, max: number, integer = false): number | undefined => {
+    const v = get(k);
+    if (v === undefined) return undefined;
+    const n = Number(v.replace(/,/gu, ''));
+    if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+      errors.push({ field: k, message: `${label}应为${min}到${formatInteger(max)}之间的${integer ? '整数' : '数字'}` });
+      return undefined;
+    }
+    return n;
+  };
+  const mode = oneOf('mode', MODES, '旧车处理方式');
+  const car = oneOf('car', CARS, '新车类型');
+  const price = num('price', '车价（元）', 1000, 10_000_000);
+  const oldFuel = oneOf('oldFuel', OLD_FUELS, '旧车燃料类型');
+  const ownedBeforeCutoff = oneOf('ownedBeforeCutoff', ['yes', 'no'] as const, '旧车登记时间');
+  let oldRegistered = get('oldRegistered');
+  if (oldRegistered !== undefined && !isDate(oldRegistered)) {
+    errors.push({ field: 'oldRegistered', message: '旧车注册日期应为真实日期，格式 YYYY-MM-DD' });
+    oldRegistered = undefined;
+  }
+  const loan = num('loan', '贷款金额（元）', 0, 10_000_000);
+  const loanMonths = num('loanMonths', '贷款期数（月）', 1, 120, true);
+  const loanRate = num('loanRate', '年利率（%）', 0, 36);
+  let loanStart = get('loanStart');
+  if (loanStart !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/u.test(loanStart)) {
+    errors.push({ field: 'loanStart', message: '放款月份格式应为 YYYY-MM' });
+    loanStart = undefined;
+  }
+  const has = (f: keyof CalcInput) => errors.some((e) => e.field === f);
+  if (!mode && !has('mode')) errors.push({ field: 'mode', message: '请选择旧车怎么处理' });
+  if (!car && !has('car')) errors.push({ field: 'car', message: '请选择新车类型' });
+  if (price === undefined && !has('price')) errors.push({ field: 'price', message: '请填写新车价格（元）' });
+  if (mode === 'scrap') {
+    if (!oldFuel && !has('oldFuel')) errors.push({ field: 'oldFuel', message: '报废更新请选择旧车燃料类型' });
+    if (!oldRegistered && !has('oldRegistered')) errors.push({ field: 'oldRegistered', message: '报废更新请填写旧车注册日期' });
+  }
+  if (mode && mode !== 'none' && !ownedBeforeCutoff && !has('ownedBeforeCutoff')) errors.push({ field: 'ownedBeforeCutoff', message: '请选择旧车是否在规定日期前登记在您名下' });
+  if (loan) {
+    if (loanMonths === undefined && !has('loanMonths')) errors.push({ field: 'loanMonths', message: '请填写贷款期数' });
+    if (loanRate === undefined && !has('loanRate')) errors.push({ field: 'loanRate', message: '请填写年利率' });
+    if (loanStart === undefined && !has('loanStart')) errors.push({ field: 'loanStart', message: '请填写放款月份' });
+  }
+  if (errors.length > 0 || !mode || !car || price === undefined) return { errors };
+  return { input: { mode, car, price, oldFuel, oldRegistered, ownedBeforeCutoff, loan, loanMonths, loanRate, loanStart }, errors };
+}
+
+/** The URL query that reproduces an input (for sharing). */
+export function toCalcQuery(input: CalcInput): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(input)) if (v !== undefined && v !== '') p.set(k, String(v));
+  return p.toString();
+}
