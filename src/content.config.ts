@@ -9,7 +9,7 @@ import type { RefFactory } from './schemas/common.ts';
 import { eventSchema } from './schemas/event.ts';
 import { noticeSchema } from './schemas/notice.ts';
 import { planSchema } from './schemas/plan.ts';
-import { policyDocumentSchema, policyFactSchema, policySchema, programmeStatusSchema } from './schemas/policy.ts';
+import { channelSchema, policyDocumentSchema, policyFactSchema, policySchema, programmeStatusSchema } from './schemas/policy.ts';
 import { regionSchema } from './schemas/region.ts';
 
 const ref: RefFactory = (collection) => reference(collection);
@@ -21,6 +21,7 @@ export const collections = {
   policies: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/policies' }), schema: policySchema(ref) }),
   policyDocuments: defineCollection({ loader: file('./content/policies/data/documents.yaml'), schema: policyDocumentSchema }),
   policyFacts: defineCollection({ loader: file('./content/policies/data/facts.yaml'), schema: policyFactSchema(ref) }),
+  policyChannels: defineCollection({ loader: file('./content/policies/data/channels.yaml'), schema: channelSchema }),
   policyStatus: defineCollection({ loader: file('./content/policies/data/status.yaml'), schema: programmeStatusSchema(ref) }),
   events: defineCollection({ loader: glob({ pattern: '**/*.yaml', base: './content/events' }), schema: eventSchema(ref) }),
   cases: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: './content/cases' }), schema: caseSchema(ref) }),

@@ -25,7 +25,7 @@ export const NAV: NavItem[] = [
   { href: '/', label: '首页', ready: true },
   { href: '/events/', label: '活动日历', ready: false },
   { href: '/map/', label: '活动地图', ready: false },
-  { href: '/policies/', label: '政策解读', ready: false },
+  { href: '/policies/', label: '政策解读', ready: true },
   { href: '/cases/', label: '典型案例', ready: false },
   { href: '/plan/', label: '计划与进展', ready: true },
   { href: '/notice/', label: '通知原文', ready: true },

@@ -9,9 +9,10 @@ export type Confidence = 'A' | 'B' | 'C' | 'D' | 'unknown';
 export type FactValue =
   | { type: 'percent-cap'; percent: number; cap: number }
   | { type: 'percent'; percent: number }
+  | { type: 'points'; points: number }
   | { type: 'amount'; amount: number }
   | { type: 'date'; date: string }
-  | { type: 'quantity'; amount: number; unit: string }
+  | { type: 'quantity'; amount: number; unit: string; decimals?: number | undefined }
   | { type: 'text'; text: string }
   | { type: 'unknown' };
 
@@ -72,12 +73,14 @@ export function formatFactValue(value: FactValue, part: FactPart = 'all'): strin
       return `车价的${value.percent}%，最高${formatYuan(value.cap)}`;
     case 'percent':
       return `${value.percent}%`;
+    case 'points':
+      return `${value.points}个百分点`;
     case 'amount':
       return formatYuan(value.amount);
     case 'date':
       return formatDateZh(value.date);
     case 'quantity':
-      return `${value.amount % 1 === 0 ? value.amount : value.amount.toFixed(1)}${value.unit}`;
+      return `${value.decimals === undefined ? value.amount : value.amount.toFixed(value.decimals)}${value.unit}`;
     case 'text':
       return value.text;
     case 'unknown':

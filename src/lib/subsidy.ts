@@ -48,6 +48,7 @@ function dateOf(facts: readonly PolicyFact[], id: string): string {
 function numberOf(facts: readonly PolicyFact[], id: string): number {
   const v = pick(facts, id).value;
   if (v.type === 'percent') return v.percent;
+  if (v.type === 'points') return v.points;
   if (v.type === 'amount' || v.type === 'quantity') return v.amount;
   throw new Error(`事实 ${id} 应为数值`);
 }
@@ -85,6 +86,15 @@ export function rulesFromFacts(facts: readonly PolicyFact[]): SubsidyRules {
       facts: loanFacts,
     },
   };
+}
+
+/** Every fact the calculator relies on, for the rules table beside it. */
+export function calculatorFactIds(rules: SubsidyRules): string[] {
+  return [
+    rules.scrap.nev.fact, rules.scrap.iceSmall.fact, rules.replace.nev.fact, rules.replace.iceSmall.fact, 'tradein-price-basis',
+    rules.cutoffs.petrol.fact, rules.cutoffs.diesel.fact, rules.cutoffs.nev.fact, rules.ownedBefore.fact, 'tradein-ice-displacement',
+    rules.nevScrapToIce.fact, ...rules.tax.facts, ...rules.loan.facts,
+  ];
 }
 
 /** What a resident tells the calculator. Money in yuan, rate in percent, dates as text. */
@@ -297,6 +307,27 @@ export function calculateSubsidy(input: CalcInput, rules: SubsidyRules): CalcRes
 
 export interface FieldError { field: keyof CalcInput; message: string }
 
+/**
+ * Dates as people type them: 2012-05-01, 2012/5/1, 2012.5.1, 2012年5月1日 or 20120501 become
+ * 2012-05-01; anything that is not a real calendar date becomes undefined.
+ */
+export function normalizeDate(text: string): string | undefined {
+  const t = text.trim();
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/u.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/u.exec(t);
+  if (!m) return undefined;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return isDate(iso) ? iso : undefined;
+}
+
+/** Months as people type them: 2026-03, 2026/3, 2026年3月, 202603 become 2026-03. */
+export function normalizeMonth(text: string): string | undefined {
+  const t = text.trim();
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/u.exec(t) ?? /^(\d{4})(\d{2})$/u.exec(t);
+  if (!m) return undefined;
+  const month = Number(m[2]);
+  return month >= 1 && month <= 12 ? `${m[1]}-${String(month).padStart(2, '0')}` : undefined;
+}
+
 const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/u.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 /** Reads the calculator's inputs from a URL query; returns every problem in Chinese. */
@@ -325,18 +356,18 @@ export function parseCalcQuery(params: URLSearchParams): { input?: CalcInput; er
   const price = num('price', '车价（元）', 1000, 10_000_000);
   const oldFuel = oneOf('oldFuel', OLD_FUELS, '旧车燃料类型');
   const ownedBeforeCutoff = oneOf('ownedBeforeCutoff', ['yes', 'no'] as const, '旧车登记时间');
-  let oldRegistered = get('oldRegistered');
-  if (oldRegistered !== undefined && !isDate(oldRegistered)) {
-    errors.push({ field: 'oldRegistered', message: '旧车注册日期应为真实日期，格式 YYYY-MM-DD' });
-    oldRegistered = undefined;
+  const oldRegisteredText = get('oldRegistered');
+  const oldRegistered = oldRegisteredText === undefined ? undefined : normalizeDate(oldRegisteredText);
+  if (oldRegisteredText !== undefined && oldRegistered === undefined) {
+    errors.push({ field: 'oldRegistered', message: '旧车注册日期应为真实日期，格式如 2012-05-01' });
   }
   const loan = num('loan', '贷款金额（元）', 0, 10_000_000);
   const loanMonths = num('loanMonths', '贷款期数（月）', 1, 120, true);
   const loanRate = num('loanRate', '年利率（%）', 0, 36);
-  let loanStart = get('loanStart');
-  if (loanStart !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/u.test(loanStart)) {
-    errors.push({ field: 'loanStart', message: '放款月份格式应为 YYYY-MM' });
-    loanStart = undefined;
+  const loanStartText = get('loanStart');
+  const loanStart = loanStartText === undefined ? undefined : normalizeMonth(loanStartText);
+  if (loanStartText !== undefined && loanStart === undefined) {
+    errors.push({ field: 'loanStart', message: '放款月份格式应如 2026-03' });
   }
   const has = (f: keyof CalcInput) => errors.some((e) => e.field === f);
   if (!mode && !has('mode')) errors.push({ field: 'mode', message: '请选择旧车怎么处理' });

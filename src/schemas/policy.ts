@@ -29,9 +29,10 @@ export const policyDocumentSchema = z.strictObject({
 export const factValueSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('percent-cap'), percent: z.number().positive(), cap: z.number().int().positive() }),
   z.strictObject({ type: z.literal('percent'), percent: z.number().positive() }),
+  z.strictObject({ type: z.literal('points'), points: z.number().positive() }),
   z.strictObject({ type: z.literal('amount'), amount: z.number().positive() }),
   z.strictObject({ type: z.literal('date'), date: isoDate }),
-  z.strictObject({ type: z.literal('quantity'), amount: z.number().positive(), unit: z.string().min(1) }),
+  z.strictObject({ type: z.literal('quantity'), amount: z.number().positive(), unit: z.string().min(1), decimals: z.number().int().min(0).max(2).optional().describe('显示几位小数，例如 2.0 升写 1') }),
   z.strictObject({ type: z.literal('text'), text: z.string().min(1) }),
   z.strictObject({ type: z.literal('unknown') }),
 ]);
@@ -105,3 +106,14 @@ export function policySchema(ref: RefFactory) {
     sources: z.array(ref('policyDocuments')).min(1).describe('本页依据的文件（documents.yaml 中的 id）'),
   });
 }
+
+/** An official place to apply or to check (content/policies/data/channels.yaml). */
+export const channelSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/u),
+  name: z.string().min(2),
+  how: z.string().min(4).describe('怎么用'),
+  url: z.url().optional().describe('官方网址'),
+  programmes: z.array(z.enum([...PROGRAMMES, 'tax'])).min(1),
+  confidence: z.enum(CONFIDENCE_LEVELS).describe('渠道名称和网址的可信度；C、D 页面标“网址待核实”'),
+  note: z.string().optional(),
+});

@@ -6,7 +6,8 @@ import type { Browser } from 'playwright-core';
 import { baseUrl, launchBrowser, openSession } from './browser.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const PAGES = ['/', '/notice/', '/plan/', '/about/', '/search/', '/no-such-page/'];
+import { PAGES as ALL } from './pages.ts';
+const PAGES = [...ALL, '/no-such-page/'];
 let browser: Browser;
 
 beforeAll(async () => { browser = await launchBrowser(); });

@@ -5,7 +5,7 @@ import { baseUrl, launchBrowser, openSession } from './browser.ts';
 import { loadNotice, loadPlan } from '../helpers/content.ts';
 import { campaignFigures } from '../../src/lib/figures.ts';
 
-const PAGES = ['/', '/notice/', '/plan/', '/about/', '/search/'];
+import { PAGES } from './pages.ts';
 const SHOTS = 'test-results/screenshots';
 let browser: Browser;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calculateSubsidy, parseCalcQuery, rulesFromFacts, toCalcQuery, toWholeYuan, type CalcInput } from '../../src/lib/subsidy.ts';
+import { calculateSubsidy, normalizeDate, normalizeMonth, parseCalcQuery, rulesFromFacts, toCalcQuery, toWholeYuan, type CalcInput } from '../../src/lib/subsidy.ts';
 import { loadFacts } from '../helpers/content.ts';
 
 const rules = rulesFromFacts(loadFacts());
@@ -183,8 +183,8 @@ describe('URL query', () => {
     expect(errors).toEqual([
       { field: 'car', message: '新车类型的取值“suv”不对' },
       { field: 'price', message: '车价（元）应为1000到10,000,000之间的数字' },
-      { field: 'oldRegistered', message: '旧车注册日期应为真实日期，格式 YYYY-MM-DD' },
-      { field: 'loanStart', message: '放款月份格式应为 YYYY-MM' },
+      { field: 'oldRegistered', message: '旧车注册日期应为真实日期，格式如 2012-05-01' },
+      { field: 'loanStart', message: '放款月份格式应如 2026-03' },
       { field: 'oldFuel', message: '报废更新请选择旧车燃料类型' },
       { field: 'ownedBeforeCutoff', message: '请选择旧车是否在规定日期前登记在您名下' },
       { field: 'loanMonths', message: '请填写贷款期数' },
@@ -201,5 +201,17 @@ describe('rules come from the facts', () => {
   });
   it('a missing fact is an error, not a silent default', () => {
     expect(() => rulesFromFacts(loadFacts().filter((f) => f.id !== 'tax-nev-cap'))).toThrow('tax-nev-cap');
+  });
+});
+
+describe('dates as people type them', () => {
+  it.each([['2012-05-01', '2012-05-01'], ['2012/5/1', '2012-05-01'], ['2012年5月1日', '2012-05-01'], ['2012.5.1', '2012-05-01'], ['20120501', '2012-05-01'], ['2013-02-29', undefined], ['2012-13-01', undefined], ['五月', undefined]])('%s -> %s', (text, iso) => {
+    expect(normalizeDate(text)).toBe(iso);
+  });
+  it.each([['2026-03', '2026-03'], ['2026/3', '2026-03'], ['2026年3月', '2026-03'], ['202603', '2026-03'], ['2026-13', undefined]])('month %s -> %s', (text, ym) => {
+    expect(normalizeMonth(text)).toBe(ym);
+  });
+  it('a shared URL with a typed date is normalised', () => {
+    expect(parseCalcQuery(new URLSearchParams('mode=scrap&car=nev&price=150000&oldFuel=petrol&oldRegistered=2012%2F5%2F1&ownedBeforeCutoff=yes')).input?.oldRegistered).toBe('2012-05-01');
   });
 });

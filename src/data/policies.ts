@@ -1,0 +1,70 @@
+/** Policy facts, documents, channels, status and explainers from the content layer. */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { findFactProblems, type PolicyDocument, type PolicyFact } from '../lib/policy-facts.ts';
+import { rulesFromFacts, type SubsidyRules } from '../lib/subsidy.ts';
+import { toId } from '../schemas/common.ts';
+
+let facts: PolicyFact[] | undefined;
+let documents: PolicyDocument[] | undefined;
+
+/** Every policy document, in file order. */
+export async function getPolicyDocuments(): Promise<PolicyDocument[]> {
+  documents ??= (await getCollection('policyDocuments')).map((e) => e.data);
+  return documents;
+}
+
+/** Every policy fact, in file order; a fact citing an unknown document fails the build. */
+export async function getPolicyFacts(): Promise<PolicyFact[]> {
+  if (!facts) {
+    facts = (await getCollection('policyFacts')).map((e) => ({ ...e.data, documents: e.data.documents.map(toId) }));
+    const problems = findFactProblems(facts, await getPolicyDocuments());
+    if (problems.length) throw new Error(`content/policies/data/facts.yaml：\n  - ${problems.join('\n  - ')}`);
+  }
+  return facts;
+}
+
+/** Lookup helpers for components. */
+export async function getFactLookup(): Promise<{ fact: (id: string) => PolicyFact; doc: (id: string) => PolicyDocument }> {
+  const f = new Map((await getPolicyFacts()).map((x) => [x.id, x]));
+  const d = new Map((await getPolicyDocuments()).map((x) => [x.id, x]));
+  return {
+    fact: (id) => {
+      const x = f.get(id);
+      if (!x) throw new Error(`政策事实 ${id} 不在 content/policies/data/facts.yaml 中`);
+      return x;
+    },
+    doc: (id) => {
+      const x = d.get(id);
+      if (!x) throw new Error(`政策文件 ${id} 不在 content/policies/data/documents.yaml 中`);
+      return x;
+    },
+  };
+}
+
+/** The calculator's rules, built once from the facts. */
+export async function getSubsidyRules(): Promise<SubsidyRules> {
+  return rulesFromFacts(await getPolicyFacts());
+}
+
+export type Channel = CollectionEntry<'policyChannels'>['data'];
+export async function getChannels(): Promise<Channel[]> {
+  return (await getCollection('policyChannels')).map((e) => e.data);
+}
+
+export interface ProgrammeStatus {
+  city: string;
+  programme: 'scrap' | 'replace' | 'loan-subsidy';
+  status: 'open' | 'paused' | 'full' | 'unknown';
+  checked?: string | undefined;
+  source?: { title: string; issuer: string; url?: string | undefined } | undefined;
+  note?: string | undefined;
+}
+export async function getProgrammeStatus(): Promise<ProgrammeStatus[]> {
+  return (await getCollection('policyStatus')).map((e) => ({ ...e.data, city: toId(e.data.city) }));
+}
+
+export type Explainer = CollectionEntry<'policies'>;
+/** Explainer pages in their index order. */
+export async function getExplainers(): Promise<Explainer[]> {
+  return (await getCollection('policies')).sort((a, b) => a.data.order - b.data.order);
+}

@@ -1,0 +1,5 @@
+/** Every page a browser test visits, so that each gate (axe, 360 px, no JS) covers all of them. */
+export const PAGES = [
+  '/', '/notice/', '/plan/', '/about/', '/search/',
+  '/policies/', '/policies/trade-in/', '/policies/purchase/', '/policies/credit/', '/policies/calculator/',
+];
