@@ -9,14 +9,17 @@ let documents: PolicyDocument[] | undefined;
 
 /** Every policy document, in file order. */
 export async function getPolicyDocuments(): Promise<PolicyDocument[]> {
-  documents ??= (await getCollection('policyDocuments')).map((e) => e.data);
+  // Sorted by id: the content store does not promise file order, and builds must be deterministic.
+  documents ??= (await getCollection('policyDocuments')).map((e) => e.data).sort((a, b) => a.id.localeCompare(b.id));
   return documents;
 }
 
 /** Every policy fact, in file order; a fact citing an unknown document fails the build. */
 export async function getPolicyFacts(): Promise<PolicyFact[]> {
   if (!facts) {
-    facts = (await getCollection('policyFacts')).map((e) => ({ ...e.data, documents: e.data.documents.map(toId) }));
+    facts = (await getCollection('policyFacts'))
+      .map((e) => ({ ...e.data, documents: e.data.documents.map(toId) }))
+      .sort((a, b) => a.id.localeCompare(b.id));
     const problems = findFactProblems(facts, await getPolicyDocuments());
     if (problems.length) throw new Error(`content/policies/data/facts.yaml：\n  - ${problems.join('\n  - ')}`);
   }
@@ -48,7 +51,7 @@ export async function getSubsidyRules(): Promise<SubsidyRules> {
 
 export type Channel = CollectionEntry<'policyChannels'>['data'];
 export async function getChannels(): Promise<Channel[]> {
-  return (await getCollection('policyChannels')).map((e) => e.data);
+  return (await getCollection('policyChannels')).map((e) => e.data).sort((a, b) => a.order - b.order);
 }
 
 export interface ProgrammeStatus {
@@ -60,7 +63,7 @@ export interface ProgrammeStatus {
   note?: string | undefined;
 }
 export async function getProgrammeStatus(): Promise<ProgrammeStatus[]> {
-  return (await getCollection('policyStatus')).map((e) => ({ ...e.data, city: toId(e.data.city) }));
+  return (await getCollection('policyStatus')).map((e) => ({ ...e.data, city: toId(e.data.city) })).sort((a, b) => a.id.localeCompare(b.id));
 }
 
 export type Explainer = CollectionEntry<'policies'>;

@@ -110,6 +110,7 @@ export function policySchema(ref: RefFactory) {
 /** An official place to apply or to check (content/policies/data/channels.yaml). */
 export const channelSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/u),
+  order: z.number().int().describe('显示顺序'),
   name: z.string().min(2),
   how: z.string().min(4).describe('怎么用'),
   url: z.url().optional().describe('官方网址'),

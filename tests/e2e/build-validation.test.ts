@@ -62,3 +62,23 @@ describe('build-time content validation', () => {
     expect(r.stdout + r.stderr).toContain('南京县区：表中合计 36 场，1—12月相加为 37 场');
   });
 });
+
+describe('deterministic builds', () => {
+  it('two builds of the same content are byte-identical', async () => {
+    const { createHash } = await import('node:crypto');
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const hashTree = (dir: string) => {
+      const h = createHash('sha256');
+      for (const f of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
+        const p = join(dir, f);
+        try { h.update(f).update(readFileSync(p)); } catch { /* directory */ }
+      }
+      return h.digest('hex');
+    };
+    const dir = projectWith({});
+    const build = (out: string) => spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(dir, out)], { cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    expect(build('a').status).toBe(0);
+    expect(build('b').status).toBe(0);
+    expect(hashTree(join(dir, 'a'))).toBe(hashTree(join(dir, 'b')));
+  });
+});
