@@ -23,6 +23,7 @@ export const collections = {
   policyFacts: defineCollection({ loader: file('./content/policies/data/facts.yaml'), schema: policyFactSchema(ref) }),
   policyChannels: defineCollection({ loader: file('./content/policies/data/channels.yaml'), schema: channelSchema }),
   policyStatus: defineCollection({ loader: file('./content/policies/data/status.yaml'), schema: programmeStatusSchema(ref) }),
-  events: defineCollection({ loader: glob({ pattern: '**/*.yaml', base: './content/events' }), schema: eventSchema(ref) }),
+  // EVENTS_DIR points the build at another folder (the synthetic events used by benchmarks).
+  events: defineCollection({ loader: glob({ pattern: '**/*.yaml', base: process.env.EVENTS_DIR ?? './content/events' }), schema: eventSchema(ref) }),
   cases: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: './content/cases' }), schema: caseSchema(ref) }),
 };

@@ -14,6 +14,11 @@ export const SITE = {
     icp: null as string | null,
     psb: null as string | null,
   },
+  /**
+   * 天地图 base map. The browser key comes from PUBLIC_TIANDITU_KEY at build time; the 审图号 must
+   * be copied from tianditu.gov.cn when the key is set up (it changes when the map is re-approved).
+   */
+  tianditu: { reviewNumber: null as string | null },
   /** Shown wherever an identifier is still missing. */
   placeholder: '待备案后填写',
 } as const;
@@ -23,8 +28,8 @@ export interface NavItem { href: string; label: string; ready: boolean }
 
 export const NAV: NavItem[] = [
   { href: '/', label: '首页', ready: true },
-  { href: '/events/', label: '活动日历', ready: false },
-  { href: '/map/', label: '活动地图', ready: false },
+  { href: '/events/', label: '活动日历', ready: true },
+  { href: '/map/', label: '活动地图', ready: true },
   { href: '/policies/', label: '政策解读', ready: true },
   { href: '/cases/', label: '典型案例', ready: false },
   { href: '/plan/', label: '计划与进展', ready: true },

@@ -3,6 +3,7 @@
  * the <script> element or open a comment: every <, > and & is written as a \u escape, which
  * JSON parsers read back as the same character.
  */
+import { displayTitle, type EventItem } from './events.ts';
 import { formatCitation, isConfirmed, type PolicyDocument, type PolicyFact } from './policy-facts.ts';
 
 /** JSON for inside <script type="application/ld+json">, safe for any string content. */
@@ -55,4 +56,40 @@ export function financialIncentives(facts: readonly PolicyFact[], docs: readonly
     });
   }
   return out;
+}
+
+const EVENT_STATUS_URL: Record<EventItem['status'], string> = {
+  planned: 'https://schema.org/EventScheduled',
+  confirmed: 'https://schema.org/EventScheduled',
+  held: 'https://schema.org/EventScheduled',
+  postponed: 'https://schema.org/EventPostponed',
+  cancelled: 'https://schema.org/EventCancelled',
+};
+
+/** schema.org Event for one event page: status, place with address and geo, organisers. */
+export function eventJsonLd(e: EventItem, placeNames: { city: string; county?: string | undefined }, url: string): object {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Event',
+    name: displayTitle(e),
+    startDate: e.start,
+    endDate: e.end,
+    eventStatus: EVENT_STATUS_URL[e.status],
+    eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+    url,
+    description: `${displayTitle(e)}：${e.venue.name}。${e.demo ? '本活动为演示数据（示例），并非真实活动。' : ''}`,
+    location: {
+      '@type': 'Place',
+      name: e.venue.name,
+      address: {
+        '@type': 'PostalAddress',
+        streetAddress: e.venue.address,
+        addressLocality: placeNames.county ?? placeNames.city,
+        addressRegion: `江苏省${placeNames.city}`,
+        addressCountry: 'CN',
+      },
+      geo: { '@type': 'GeoCoordinates', latitude: e.lat, longitude: e.lng },
+    },
+    organizer: e.organisers.map((name) => ({ '@type': 'Organization', name })),
+  };
 }

@@ -1,0 +1,45 @@
+/**
+ * Events from the content layer. SITE_DEMO=0 at build time removes every demonstration
+ * event from every page, feed and data file: this is the one switch.
+ */
+import { getCollection } from 'astro:content';
+import { byStart, type EventItem } from '../lib/events.ts';
+import { toId } from '../schemas/common.ts';
+import { getContentUpdated } from './build-info.ts';
+
+let cache: EventItem[] | undefined;
+
+/** True unless the build was started with SITE_DEMO=0. */
+export const demoEnabled = (): boolean => process.env.SITE_DEMO !== '0';
+
+/** Every published event, chronological. */
+export async function getEvents(): Promise<EventItem[]> {
+  cache ??= (await getCollection('events'))
+    .map(({ id, data }) => ({
+      ...data,
+      id: id.split('/').at(-1)!,
+      city: toId(data.city),
+      county: data.county === undefined ? undefined : toId(data.county),
+      policies: data.policies.map(toId),
+    }))
+    .filter((e) => demoEnabled() || !e.demo)
+    .sort(byStart);
+  const ids = new Set<string>();
+  for (const e of cache) {
+    if (ids.has(e.id)) throw new Error(`活动编号 ${e.id} 重复：content/events/ 中有两个同名文件`);
+    ids.add(e.id);
+  }
+  return cache;
+}
+
+/**
+ * The moment static pages treat as "now" when splitting upcoming from past: SITE_NOW if set,
+ * else the day content last changed (the site's one date stamp). Pages re-check with the
+ * visitor's clock when JavaScript runs.
+ */
+export function getReferenceNow(): Date {
+  const env = process.env.SITE_NOW;
+  if (env && !Number.isNaN(Date.parse(env))) return new Date(env);
+  const updated = getContentUpdated();
+  return new Date(`${updated ?? '2026-01-01'}T00:00:00+08:00`);
+}

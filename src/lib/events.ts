@@ -1,0 +1,141 @@
+/**
+ * Events as plain data: titles (示例 marking), months, upcoming/past with `now` passed in,
+ * filters, and the plan-versus-published counts. Pure; no clock is read here.
+ */
+import type { EVENT_STATUSES, EventLevel, EventType } from './event-labels.ts';
+import type { ReconciledPlan } from './plan.ts';
+
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/** One event with plain string ids (what src/data hands to pages). */
+export interface EventItem {
+  id: string;
+  title: string;
+  year: number;
+  type: EventType;
+  level: EventLevel;
+  city: string;
+  county?: string | undefined;
+  venue: { name: string; address: string };
+  lat: number;
+  lng: number;
+  start: string;
+  end: string;
+  organisers: string[];
+  hosts: string[];
+  brands: string[];
+  services: string[];
+  policies: string[];
+  status: EventStatus;
+  phone?: string | undefined;
+  notes?: string | undefined;
+  demo: boolean;
+}
+
+/** The label every demonstration item carries, wherever it is shown. */
+export const DEMO_LABEL = '示例';
+
+/** The title as shown everywhere: demonstration events start with 【示例】. */
+export function displayTitle(e: Pick<EventItem, 'title' | 'demo'>): string {
+  return e.demo ? `【${DEMO_LABEL}】${e.title}` : e.title;
+}
+
+/** "2026-03" from the event's local start time. */
+export function monthOf(e: Pick<EventItem, 'start'>): string {
+  return e.start.slice(0, 7);
+}
+
+/** Chronological order: start time, then id. */
+export function byStart(a: Pick<EventItem, 'start' | 'id'>, b: Pick<EventItem, 'start' | 'id'>): number {
+  return Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id);
+}
+
+/** An event is upcoming until it ends. */
+export function isUpcoming(e: Pick<EventItem, 'end'>, now: Date): boolean {
+  return Date.parse(e.end) >= now.getTime();
+}
+
+/** Upcoming soonest first; past most recent first. */
+export function splitByTime<T extends EventItem>(events: readonly T[], now: Date): { upcoming: T[]; past: T[] } {
+  const upcoming = events.filter((e) => isUpcoming(e, now)).sort(byStart);
+  const past = events.filter((e) => !isUpcoming(e, now)).sort((a, b) => byStart(b, a));
+  return { upcoming, past };
+}
+
+/** Events grouped by month ("2026-03"), months in order. */
+export function groupByMonth<T extends EventItem>(events: readonly T[]): [string, T[]][] {
+  const map = new Map<string, T[]>();
+  for (const e of [...events].sort(byStart)) {
+    const key = monthOf(e);
+    map.set(key, [...(map.get(key) ?? []), e]);
+  }
+  return [...map.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** What a visitor can filter by. Empty fields do not filter. */
+export interface EventFilter { city?: string; county?: string; month?: string; type?: string; level?: string }
+
+export function filterEvents<T extends EventItem>(events: readonly T[], f: EventFilter): T[] {
+  return events.filter(
+    (e) =>
+      (!f.city || e.city === f.city) &&
+      (!f.county || e.county === f.county) &&
+      (!f.month || monthOf(e) === f.month) &&
+      (!f.type || e.type === f.type) &&
+      (!f.level || e.level === f.level),
+  );
+}
+
+/** One month of the plan beside what has been published. */
+export interface PlanMonthProgress {
+  month: string;
+  planned: { city: number; county: number };
+  published: number;
+}
+
+/**
+ * Plan versus published events, month by month, for the whole province or one city.
+ * Published counts city- and county-level events (the levels the plan counts); cancelled
+ * events are not counted.
+ */
+export function planProgress(plan: ReconciledPlan, events: readonly EventItem[], city?: string): PlanMonthProgress[] {
+  const rows = city ? plan.rows.filter((r) => r.city === city) : plan.rows;
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = `${plan.year}-${String(i + 1).padStart(2, '0')}`;
+    const planned = rows.reduce((s, r) => ({ city: s.city + (r.reconciled.months[i]?.city ?? 0), county: s.county + (r.reconciled.months[i]?.county ?? 0) }), { city: 0, county: 0 });
+    const published = events.filter((e) => e.status !== 'cancelled' && e.level !== 'provincial' && monthOf(e) === month && (!city || e.city === city)).length;
+    return { month, planned, published };
+  });
+}
+
+/** "12月 计划市级1场、县区3场；已发布2场". */
+export function describeProgress(p: PlanMonthProgress): string {
+  return `${Number(p.month.slice(5))}月 计划市级${p.planned.city}场、县区${p.planned.county}场；已发布${p.published}场`;
+}
+
+/** "3月5日（周六）09:00—17:00" or across days "3月5日 09:00 — 3月6日 17:00". */
+export function formatEventTime(e: Pick<EventItem, 'start' | 'end'>): string {
+  const week = ['日', '一', '二', '三', '四', '五', '六'];
+  const part = (s: string) => {
+    const [date, time] = s.split('T') as [string, string];
+    const d = new Date(`${date}T00:00:00Z`);
+    return { md: `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`, wd: `周${week[d.getUTCDay()]}`, hm: time.slice(0, 5), date };
+  };
+  const a = part(e.start);
+  const b = part(e.end);
+  if (a.date === b.date) return `${e.start.slice(0, 4)}年${a.md}（${a.wd}）${a.hm}—${b.hm}`;
+  return `${e.start.slice(0, 4)}年${a.md}（${a.wd}）${a.hm} — ${b.md}（${b.wd}）${b.hm}`;
+}
+
+/**
+ * A stable id for an imported event without one: year, city and a short hash of what makes
+ * it unique, so re-importing the same sheet gives the same id.
+ */
+export function makeEventId(e: Pick<EventItem, 'year' | 'city' | 'start' | 'title'> & { venue: { name: string } }): string {
+  let h = 0x811c9dc5;
+  for (const ch of `${e.city}|${e.start}|${e.venue.name}|${e.title}`) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${e.year}-${e.city}-${h.toString(16).padStart(8, '0')}`;
+}

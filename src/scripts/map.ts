@@ -1,0 +1,178 @@
+/**
+ * Leaflet maps, loaded only on pages that have one. With no 天地图 key the map draws no tiles
+ * at all (nothing is fetched from outside): a plain, labelled background with city seats and
+ * event points. With PUBLIC_TIANDITU_KEY it adds 天地图 vector tiles with their credit and 审图号.
+ */
+import type * as Leaflet from 'leaflet';
+import { fromIndex, type EventIndex, type IndexedEvent } from '../lib/event-index.ts';
+import { EVENT_LEVEL_LABELS, EVENT_TYPE_LABELS } from '../lib/event-labels.ts';
+import { filterEvents, formatEventTime, type EventFilter } from '../lib/events.ts';
+
+type L = typeof Leaflet;
+export interface Seat { id: string; name: string; lat: number; lng: number }
+
+let leaflet: Promise<L> | undefined;
+/** Loads Leaflet (and its CSS) once. */
+function loadLeaflet(cluster = false): Promise<L> {
+  leaflet ??= (async () => {
+    const mod = await import('leaflet');
+    await import('leaflet/dist/leaflet.css');
+    const L = (mod.default ?? mod) as L;
+    (globalThis as unknown as { L: L }).L = L;
+    return L;
+  })();
+  return cluster
+    ? leaflet.then(async (L) => {
+        await import('leaflet.markercluster');
+        await import('leaflet.markercluster/dist/MarkerCluster.css');
+        await import('leaflet.markercluster/dist/MarkerCluster.Default.css');
+        return L;
+      })
+    : leaflet;
+}
+
+/** The base layer: 天地图 when a key is configured, otherwise nothing from outside. */
+function addBase(L: L, map: Leaflet.Map, tk: string, reviewNumber: string): void {
+  map.attributionControl.setPrefix(false);
+  if (!tk) {
+    map.attributionControl.addAttribution('无底图：只标出活动地点和各市政府驻地，不显示道路和行政区界线');
+    return;
+  }
+  const layer = (name: string) =>
+    L.tileLayer(`https://t{s}.tianditu.gov.cn/${name}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${name}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(tk)}`, {
+      subdomains: ['0', '1', '2', '3', '4', '5', '6', '7'], maxZoom: 18, minZoom: 1,
+    });
+  layer('vec').addTo(map);
+  layer('cva').addTo(map);
+  map.attributionControl.setPosition('bottomleft');
+  map.attributionControl.addAttribution(`<a href="https://www.tianditu.gov.cn/">天地图</a> 审图号：${reviewNumber || '（以天地图官网公布为准）'}`);
+}
+
+function addSeats(L: L, map: Leaflet.Map, seats: Seat[]): void {
+  for (const s of seats) {
+    L.circleMarker([s.lat, s.lng], { radius: 4, color: '#4a4a4a', weight: 1, fillColor: '#ffffff', fillOpacity: 1, interactive: false })
+      .bindTooltip(s.name, { permanent: true, direction: 'right', className: 'map-seat-label', interactive: false })
+      .addTo(map);
+  }
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
+
+function popupHtml(e: IndexedEvent, regions: Record<string, string>): string {
+  const demo = e.demo ? '<span class="demo-badge">示例</span> ' : '';
+  const place = [regions[e.city], e.county ? regions[e.county] : ''].filter(Boolean).join(' ');
+  return `<p class="map-popup__title"><a href="/events/${encodeURIComponent(e.id)}/">${demo}${escapeHtml(e.title)}</a></p>`
+    + `<p>${escapeHtml(formatEventTime(e))}</p><p>${escapeHtml(place)} · ${escapeHtml(e.venue)}</p>`
+    + `<p>${EVENT_TYPE_LABELS[e.type]} · ${EVENT_LEVEL_LABELS[e.level]}</p>`;
+}
+
+/** Small maps on event pages. */
+export function initMiniMaps(): void {
+  for (const el of document.querySelectorAll<HTMLElement>('[data-mini-map]')) {
+    const io = new IntersectionObserver(async (entries) => {
+      if (!entries.some((x) => x.isIntersecting)) return;
+      io.disconnect();
+      const L = await loadLeaflet();
+      const lat = Number(el.dataset.lat);
+      const lng = Number(el.dataset.lng);
+      el.replaceChildren();
+      const map = L.map(el, { scrollWheelZoom: false, minZoom: 5, maxZoom: 18 }).setView([lat, lng], 13);
+      addBase(L, map, el.dataset.tk ?? '', el.dataset.review ?? '');
+      L.circleMarker([lat, lng], { radius: 9, color: '#b3221b', weight: 3, fillColor: '#ffffff', fillOpacity: 1 })
+        .bindTooltip(`${el.dataset.demo === '1' ? '【示例】' : ''}${el.dataset.label ?? ''}`, { permanent: true, direction: 'top', offset: [0, -8] })
+        .addTo(map);
+      L.control.scale({ imperial: false }).addTo(map);
+    });
+    io.observe(el);
+  }
+}
+
+/** The /map/ page: all events, clustered, with the same filters as the list and a list beside. */
+export async function initEventMap(): Promise<void> {
+  const root = document.querySelector<HTMLElement>('[data-event-map]');
+  const el = root?.querySelector<HTMLElement>('[data-map-canvas]');
+  if (!root || !el) return;
+  const status = root.querySelector<HTMLElement>('[data-map-status]')!;
+  const list = root.querySelector<HTMLElement>('[data-map-list]')!;
+  const form = root.querySelector<HTMLFormElement>('[data-map-filters]');
+  const seats = JSON.parse(root.dataset.seats ?? '[]') as Seat[];
+  const planByCity = JSON.parse(root.dataset.plan ?? '{}') as Record<string, [number, number]>;
+  status.textContent = '正在加载地图…';
+  const [L, index] = await Promise.all([
+    loadLeaflet(true),
+    fetch('/data/events-index.json').then((r) => r.json() as Promise<EventIndex>),
+  ]);
+  const events = fromIndex(index);
+  el.replaceChildren();
+  el.classList.add('is-live');
+  const map = L.map(el, { preferCanvas: true, minZoom: 5, maxZoom: 18 }).setView([32.9, 119.4], 7);
+  addBase(L, map, root.dataset.tk ?? '', root.dataset.review ?? '');
+  addSeats(L, map, seats);
+  L.control.scale({ imperial: false }).addTo(map);
+
+  if (events.length === 0) {
+    // No published events yet: show what each city plans instead.
+    for (const s of seats) {
+      const [c, k] = planByCity[s.id] ?? [0, 0];
+      L.circleMarker([s.lat, s.lng], { radius: 6 + Math.sqrt(c + k), color: '#0b4a8b', fillOpacity: 0.35 })
+        .bindPopup(`<p class="map-popup__title"><a href="/cities/${s.id}/">${escapeHtml(s.name)}</a></p><p>全年计划市级${c}场、县区${k}场</p>`)
+        .addTo(map);
+    }
+    status.textContent = '各地尚未发布活动，地图显示各市全年计划场次。';
+    return;
+  }
+
+  const cluster = (L as unknown as { markerClusterGroup: (o: object) => Leaflet.LayerGroup & { addLayers: (l: Leaflet.Layer[], skip?: boolean) => void; clearLayers: () => void } })
+    .markerClusterGroup({ chunkedLoading: true, chunkInterval: 200, chunkDelay: 50, showCoverageOnHover: false, maxClusterRadius: 50 });
+  map.addLayer(cluster);
+  const markers = new Map<string, Leaflet.Layer>();
+  const markerOf = (e: IndexedEvent) => {
+    let m = markers.get(e.id);
+    if (!m) {
+      // A div icon: no image to fetch, and still a focusable, titled marker for keyboard users.
+      const icon = L.divIcon({ className: `map-pin${e.demo ? ' map-pin--demo' : ''}`, iconSize: [18, 18], html: '' });
+      m = L.marker([e.lat, e.lng], { icon, title: `${e.demo ? '【示例】' : ''}${e.title}`, alt: e.title, keyboard: true }).bindPopup(popupHtml(e, index.regions));
+      markers.set(e.id, m);
+    }
+    return m;
+  };
+
+  const render = () => {
+    const f: EventFilter = {};
+    if (form) for (const key of ['city', 'county', 'month', 'type', 'level'] as const) {
+      const v = (form.elements.namedItem(key) as HTMLSelectElement | null)?.value;
+      if (v) f[key] = v;
+    }
+    const shown = filterEvents(events, f);
+    cluster.clearLayers();
+    cluster.addLayers(shown.map(markerOf));
+    status.textContent = `地图上显示 ${shown.length} 场活动${events.some((e) => e.demo) ? '（含示例活动）' : ''}。`;
+    list.replaceChildren(...shown.slice(0, 100).map((e) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = `/events/${e.id}/`;
+      a.textContent = `${e.demo ? '【示例】' : ''}${e.title}`;
+      li.append(a, `　${formatEventTime(e)} · ${index.regions[e.city] ?? ''} ${e.venue}`);
+      return li;
+    }));
+    if (shown.length > 100) {
+      const li = document.createElement('li');
+      li.textContent = `另有 ${shown.length - 100} 场，请缩小筛选范围或查看活动日历。`;
+      list.append(li);
+    }
+    const url = new URL(location.href);
+    url.search = new URLSearchParams(f as Record<string, string>).toString();
+    history.replaceState(null, '', url);
+  };
+
+  if (form) {
+    form.hidden = false;
+    const params = new URL(location.href).searchParams;
+    for (const key of ['city', 'month', 'type', 'level']) {
+      const select = form.elements.namedItem(key) as HTMLSelectElement | null;
+      if (select) select.value = params.get(key) ?? '';
+    }
+    form.addEventListener('change', render);
+  }
+  render();
+}
