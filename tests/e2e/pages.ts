@@ -2,4 +2,5 @@
 export const PAGES = [
   '/', '/notice/', '/plan/', '/about/', '/search/',
   '/policies/', '/policies/trade-in/', '/policies/purchase/', '/policies/credit/', '/policies/calculator/',
+  '/events/', '/events/2026-12/', '/events/demo-nanjing-01/', '/map/', '/cities/nanjing/', '/cities/nanjing/xuanwu/', '/calendar/',
 ];

@@ -1,0 +1,177 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import regions from '../../content/regions/jiangsu.json' with { type: 'json' };
+import { parseContentText } from '../../src/lib/content-files.ts';
+import { eventRows, eventsToCsv } from '../../src/lib/event-data.ts';
+import { fromIndex, toIndex } from '../../src/lib/event-index.ts';
+import { byStart, describeProgress, displayTitle, filterEvents, formatEventTime, groupByMonth, isUpcoming, makeEventId, planProgress, splitByTime, type EventItem } from '../../src/lib/events.ts';
+import { convert, directionsLinks, distanceKm, formatKm, sortByDistance } from '../../src/lib/geo.ts';
+import { eventsToIcs, eventUid } from '../../src/lib/ics.ts';
+import { eventJsonLd, serializeJsonLd } from '../../src/lib/json-ld.ts';
+import type { RegionEntry } from '../../src/lib/regions.ts';
+import { plainRef } from '../../src/schemas/common.ts';
+import { eventSchema } from '../../src/schemas/event.ts';
+import { EVENT_TYPES } from '../../src/lib/event-labels.ts';
+import { loadPlan } from '../helpers/content.ts';
+
+const byId = new Map((regions as RegionEntry[]).map((r) => [r.id, r]));
+const regionOf = (id: string) => byId.get(id)!;
+const demo: EventItem[] = readdirSync('content/events/demo').map((f) => {
+  const data = eventSchema(plainRef).parse(parseContentText(f, readFileSync(`content/events/demo/${f}`, 'utf8'))) as Omit<EventItem, 'id'>;
+  return { ...data, id: f.replace(/\.yaml$/u, '') } as EventItem;
+}).sort(byStart);
+
+describe('demonstration events', () => {
+  it('at least 60, every city, every type, both plan levels, every month, all marked demo', () => {
+    expect(demo.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(demo.map((e) => e.city)).size).toBe(13);
+    expect(new Set(demo.map((e) => e.type))).toEqual(new Set(EVENT_TYPES));
+    expect(new Set(demo.map((e) => e.level))).toEqual(new Set(['provincial', 'city', 'county']));
+    expect(new Set(demo.map((e) => e.start.slice(0, 7))).size).toBe(12);
+    expect(demo.every((e) => e.demo)).toBe(true);
+  });
+  it('each lies within 40 km of its county seat (the import rule for real events)', () => {
+    for (const e of demo) expect(distanceKm(e, regionOf(e.county!)), e.id).toBeLessThan(40);
+  });
+});
+
+describe('distance and near me', () => {
+  const nanjing = regionOf('nanjing');
+  const suzhou = regionOf('suzhou');
+  it('measures great-circle distance', () => {
+    expect(distanceKm(nanjing, nanjing)).toBe(0);
+    expect(distanceKm(nanjing, suzhou)).toBeGreaterThan(185);
+    expect(distanceKm(nanjing, suzhou)).toBeLessThan(195);
+    expect(formatKm(0.84)).toBe('0.8 公里');
+    expect(formatKm(12.4)).toBe('12 公里');
+  });
+  it('sorts by distance, nearest first, ties by start then id', () => {
+    const origin = regionOf('nanjing-xuanwu');
+    const sorted = sortByDistance(demo, origin, byStart);
+    expect(sorted[0]!.city).toBe('nanjing');
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.km).toBeGreaterThanOrEqual(sorted[i - 1]!.km);
+    const a = { id: 'b', lat: 32, lng: 118, start: '2026-03-01T09:00+08:00' };
+    const b = { id: 'a', lat: 32, lng: 118, start: '2026-03-01T09:00+08:00' };
+    expect(sortByDistance([a, b], { lat: 32, lng: 118 }, byStart).map((x) => x.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('coordinate systems', () => {
+  it('WGS-84 to GCJ-02 matches the seat data (AMap 118.796624,32.059344 for 南京市政府)', () => {
+    const gcj = convert(regionOf('nanjing'), 'WGS84', 'GCJ02');
+    expect(gcj.lng).toBeCloseTo(118.796624, 4);
+    expect(gcj.lat).toBeCloseTo(32.059344, 4);
+  });
+  it('GCJ-02 and BD-09 round-trip to WGS-84 within a metre', () => {
+    const p = { lat: 31.30194, lng: 120.58111 };
+    for (const d of ['GCJ02', 'BD09'] as const) expect(distanceKm(convert(convert(p, 'WGS84', d), d, 'WGS84'), p)).toBeLessThan(0.001);
+  });
+  it('builds directions links in each app’s coordinate system', () => {
+    const links = directionsLinks(regionOf('nanjing'), '南京市人民政府');
+    expect(links.amap).toContain('position=118.7966');
+    expect(links.amap).toContain('coordinate=gaode');
+    expect(links.baidu).toContain('coord_type=bd09ll');
+    expect(links.baidu).toContain('location=32.0656');
+    expect(links.apple).toContain('ll=32.0593');
+  });
+});
+
+describe('event helpers', () => {
+  const now = new Date('2026-11-27T00:00:00+08:00');
+  it('splits upcoming from past with now passed in', () => {
+    const { upcoming, past } = splitByTime(demo, now);
+    expect(upcoming.length + past.length).toBe(demo.length);
+    expect(upcoming.every((e) => isUpcoming(e, now))).toBe(true);
+    expect(Date.parse(upcoming[0]!.start)).toBeLessThanOrEqual(Date.parse(upcoming[1]!.start));
+    expect(Date.parse(past[0]!.start)).toBeGreaterThanOrEqual(Date.parse(past[1]!.start));
+  });
+  it('groups by month and filters', () => {
+    expect(groupByMonth(demo).map(([m]) => m)).toHaveLength(12);
+    expect(filterEvents(demo, { city: 'nanjing', month: '2026-01' }).every((e) => e.city === 'nanjing' && e.start.startsWith('2026-01'))).toBe(true);
+    expect(filterEvents(demo, { type: 'rural', level: 'county' }).length).toBeGreaterThan(5);
+  });
+  it('titles of demo events say 示例', () => {
+    expect(displayTitle({ title: '车展', demo: true })).toBe('【示例】车展');
+    expect(displayTitle({ title: '车展', demo: false })).toBe('车展');
+  });
+  it('formats times in Chinese with weekday', () => {
+    expect(formatEventTime({ start: '2026-12-12T09:00+08:00', end: '2026-12-13T17:00+08:00' })).toBe('2026年12月12日（周六）09:00 — 12月13日（周日）17:00');
+    expect(formatEventTime({ start: '2026-03-05T09:00+08:00', end: '2026-03-05T17:00+08:00' })).toBe('2026年3月5日（周四）09:00—17:00');
+  });
+  it('shows the plan beside what has been published', () => {
+    const plan = loadPlan();
+    const dec = planProgress(plan, [], 'nanjing').find((p) => p.month === '2026-12')!;
+    expect(describeProgress(dec)).toBe('12月 计划市级0场、县区3场；已发布0场');
+    const all = planProgress(plan, demo);
+    expect(all.reduce((s, p) => s + p.planned.city, 0)).toBe(93);
+    expect(all.reduce((s, p) => s + p.published, 0)).toBe(demo.filter((e) => e.status !== 'cancelled' && e.level !== 'provincial').length);
+  });
+  it('makes stable ids for imported events', () => {
+    const e = { year: 2026, city: 'nanjing', start: '2026-03-05T09:00+08:00', title: '车展', venue: { name: '广场' } };
+    expect(makeEventId(e)).toBe(makeEventId({ ...e }));
+    expect(makeEventId(e)).not.toBe(makeEventId({ ...e, title: '车展2' }));
+    expect(makeEventId(e)).toMatch(/^2026-nanjing-[0-9a-f]{8}$/u);
+  });
+  it('the compact index round-trips', () => {
+    const names = Object.fromEntries([...byId].map(([id, r]) => [id, r.name]));
+    const back = fromIndex(JSON.parse(JSON.stringify(toIndex(demo, names))));
+    expect(back[0]).toMatchObject({ id: demo[0]!.id, title: demo[0]!.title, demo: true, lat: demo[0]!.lat, venue: demo[0]!.venue.name });
+  });
+});
+
+describe('calendar feeds', () => {
+  const stamp = new Date('2026-11-27T00:00:00+08:00');
+  const options = { name: '测试日历', siteUrl: 'https://example.org/', stamp, placeOf: (e: EventItem) => regionOf(e.city).name };
+  const text = eventsToIcs(demo, options);
+  const vevents = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
+
+  it('parses with a real iCalendar parser, one VEVENT per event', () => {
+    expect(vevents).toHaveLength(demo.length);
+    expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+  });
+  it('UIDs are stable and unique; the output is identical when rebuilt', () => {
+    const uids = vevents.map((v) => v.getFirstPropertyValue('uid'));
+    expect(new Set(uids).size).toBe(demo.length);
+    expect(uids[0]).toBe(eventUid(demo[0]!));
+    expect(eventsToIcs(demo, options)).toBe(text);
+  });
+  it('times are correct in any client: 09:00 Beijing time is 01:00 UTC', () => {
+    const first = new ICAL.Event(vevents[0]!);
+    expect(first.startDate.toJSDate().toISOString()).toBe(new Date(demo[0]!.start).toISOString());
+    expect(first.startDate.isUTC ?? first.startDate.zone?.tzid === 'UTC').toBeTruthy();
+  });
+  it('demo entries say 示例 in the title and description; Chinese survives (UTF-8)', () => {
+    const first = new ICAL.Event(vevents[0]!);
+    expect(first.summary.startsWith('【示例】')).toBe(true);
+    expect(first.description).toContain('演示数据');
+    expect(first.location).toContain(demo[0]!.venue.name);
+  });
+  it('a cancelled event is CANCELLED; an empty feed is still a valid calendar', () => {
+    const cancelled = vevents.find((v) => v.getFirstPropertyValue('status') === 'CANCELLED');
+    expect(cancelled).toBeDefined();
+    const empty = new ICAL.Component(ICAL.parse(eventsToIcs([], options)));
+    expect(empty.getAllSubcomponents('vevent')).toHaveLength(0);
+  });
+});
+
+describe('open data and JSON-LD', () => {
+  it('CSV rows say 示例 for demo events', () => {
+    const csv = eventsToCsv(eventRows(demo, regionOf, 'https://example.org/'));
+    const lines = csv.slice(1).trim().split('\r\n');
+    expect(lines[0]!.startsWith('id,demo,title,')).toBe(true);
+    expect(lines.slice(1).every((l) => l.includes(',示例,【示例】'))).toBe(true);
+  });
+  it('Event JSON-LD has status, place with address and geo, organiser, and survives any title', () => {
+    const e = { ...demo[0]!, title: '车展</script><script>alert(1)</script>', status: 'postponed' as const };
+    const json = serializeJsonLd(eventJsonLd(e, { city: '南京市', county: '秦淮区' }, 'https://example.org/events/x/'));
+    expect(json).not.toContain('</script>');
+    const data = JSON.parse(json);
+    expect(data['@type']).toBe('Event');
+    expect(data.name).toBe('【示例】车展</script><script>alert(1)</script>');
+    expect(data.eventStatus).toBe('https://schema.org/EventPostponed');
+    expect(data.location.geo.latitude).toBe(demo[0]!.lat);
+    expect(data.location.address.streetAddress).toBe(demo[0]!.venue.address);
+    expect(data.organizer[0].name).toBe(demo[0]!.organisers[0]);
+  });
+});
