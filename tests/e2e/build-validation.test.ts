@@ -82,3 +82,23 @@ describe('deterministic builds', () => {
     expect(hashTree(join(dir, 'a'))).toBe(hashTree(join(dir, 'b')));
   });
 });
+
+describe('the demo switch', () => {
+  it('SITE_DEMO=0 removes every demonstration event from pages, feeds and data, and the plan still shows', async () => {
+    const { readFileSync, readdirSync, existsSync } = await import('node:fs');
+    const dir = projectWith({});
+    const out = join(dir, 'out');
+    const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], { cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_DEMO: '0' } });
+    expect(r.status, r.stderr).toBe(0);
+    const textFiles = (readdirSync(out, { recursive: true }) as string[]).filter((f) => /\.(html|json|csv|ics)$/u.test(f));
+    const withDemo = textFiles.filter((f) => readFileSync(join(out, f), 'utf8').includes('示例'));
+    expect(withDemo).toEqual([]);
+    expect(existsSync(join(out, 'events/demo-nanjing-01/index.html'))).toBe(false);
+    const events = JSON.parse(readFileSync(join(out, 'data/events.json'), 'utf8')) as { count: number };
+    expect(events.count).toBe(0);
+    const html = readFileSync(join(out, 'events/index.html'), 'utf8');
+    expect(html).toContain('暂时没有即将举办的已发布活动');
+    expect(html).toContain('计划市级');
+    expect(readFileSync(join(out, 'calendar/all.ics'), 'utf8')).not.toContain('BEGIN:VEVENT');
+  });
+});
