@@ -119,6 +119,9 @@ export async function initEventMap(): Promise<void> {
         .addTo(map);
     }
     status.textContent = '各地尚未发布活动，地图显示各市全年计划场次。';
+    const li = document.createElement('li');
+    li.textContent = '暂无已发布的活动。';
+    list.replaceChildren(li);
     return;
   }
 
@@ -143,7 +146,14 @@ export async function initEventMap(): Promise<void> {
       const v = (form.elements.namedItem(key) as HTMLSelectElement | null)?.value;
       if (v) f[key] = v;
     }
-    const shown = filterEvents(events, f);
+    const now = Date.now();
+    // Upcoming first (soonest first), then past (latest first), as in the list pages.
+    const shown = filterEvents(events, f).sort((a, b) => {
+      const ua = Date.parse(a.end) >= now;
+      const ub = Date.parse(b.end) >= now;
+      if (ua !== ub) return ua ? -1 : 1;
+      return ua ? Date.parse(a.start) - Date.parse(b.start) : Date.parse(b.start) - Date.parse(a.start);
+    });
     cluster.clearLayers();
     cluster.addLayers(shown.map(markerOf));
     status.textContent = `地图上显示 ${shown.length} 场活动${events.some((e) => e.demo) ? '（含示例活动）' : ''}。`;
@@ -167,11 +177,21 @@ export async function initEventMap(): Promise<void> {
 
   if (form) {
     form.hidden = false;
+    const counties = JSON.parse(root.dataset.counties ?? '{}') as Record<string, [string, string][]>;
+    const city = form.elements.namedItem('city') as HTMLSelectElement;
+    const county = form.elements.namedItem('county') as HTMLSelectElement;
+    const fillCounties = (selected = '') => {
+      county.replaceChildren(new Option('全部', ''));
+      for (const [id, name] of counties[city.value] ?? []) county.append(new Option(name, id, false, id === selected));
+      county.disabled = !city.value;
+    };
     const params = new URL(location.href).searchParams;
     for (const key of ['city', 'month', 'type', 'level']) {
       const select = form.elements.namedItem(key) as HTMLSelectElement | null;
       if (select) select.value = params.get(key) ?? '';
     }
+    fillCounties(params.get('county') ?? '');
+    city.addEventListener('change', () => fillCounties());
     form.addEventListener('change', render);
   }
   render();

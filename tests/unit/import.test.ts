@@ -151,6 +151,20 @@ describe('import: every problem is reported, and nothing is written', () => {
   });
 });
 
+describe('import: long sheets show progress', () => {
+  it('reports how many rows are checked', () => {
+    const [header, first] = goodCsv.toString('utf8').split('\r\n');
+    const rows = Array.from({ length: 250 }, (_, i) => first!.replace(',汽车惠民展销进社区,', `,汽车惠民展销进社区${i + 1},`));
+    const path = join(work, 'long.csv');
+    writeFileSync(path, [header, ...rows].join('\r\n'));
+    const r = runImport(path, join(work, 'long'), '--dry-run');
+    expect(r.status).toBe(0);
+    expect(r.err).toContain('已检查 100/250 行');
+    expect(r.err).toContain('已检查 250/250 行');
+    expect(r.out).toContain('共 250 个活动');
+  });
+});
+
 describe('import helpers', () => {
   it('decodes UTF-8 and GB18030', () => {
     expect(decodeSheetBytes(new Uint8Array(iconv.encode('南京市', 'gbk')))).toEqual({ text: '南京市', encoding: 'GB18030' });
