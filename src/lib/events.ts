@@ -75,7 +75,7 @@ export function groupByMonth<T extends EventItem>(events: readonly T[]): [string
 /** What a visitor can filter by. Empty fields do not filter. */
 export interface EventFilter { city?: string; county?: string; month?: string; type?: string; level?: string }
 
-export function filterEvents<T extends EventItem>(events: readonly T[], f: EventFilter): T[] {
+export function filterEvents<T extends Pick<EventItem, 'city' | 'county' | 'start' | 'type' | 'level'>>(events: readonly T[], f: EventFilter): T[] {
   return events.filter(
     (e) =>
       (!f.city || e.city === f.city) &&
