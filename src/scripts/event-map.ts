@@ -1,60 +1,9 @@
-/**
- * Leaflet maps, loaded only on pages that have one. With no 天地图 key the map draws no tiles
- * at all (nothing is fetched from outside): a plain, labelled background with city seats and
- * event points. With PUBLIC_TIANDITU_KEY it adds 天地图 vector tiles with their credit and 审图号.
- */
+/** The /map/ page: every event, clustered, with the list's filters and a list beside the map. */
 import type * as Leaflet from 'leaflet';
 import { fromIndex, type EventIndex, type IndexedEvent } from '../lib/event-index.ts';
 import { EVENT_LEVEL_LABELS, EVENT_TYPE_LABELS } from '../lib/event-labels.ts';
 import { filterEvents, formatEventTime, type EventFilter } from '../lib/events.ts';
-
-type L = typeof Leaflet;
-export interface Seat { id: string; name: string; lat: number; lng: number }
-
-let leaflet: Promise<L> | undefined;
-/** Loads Leaflet (and its CSS) once. */
-function loadLeaflet(cluster = false): Promise<L> {
-  leaflet ??= (async () => {
-    const mod = await import('leaflet');
-    await import('leaflet/dist/leaflet.css');
-    const L = (mod.default ?? mod) as L;
-    (globalThis as unknown as { L: L }).L = L;
-    return L;
-  })();
-  return cluster
-    ? leaflet.then(async (L) => {
-        await import('leaflet.markercluster');
-        await import('leaflet.markercluster/dist/MarkerCluster.css');
-        await import('leaflet.markercluster/dist/MarkerCluster.Default.css');
-        return L;
-      })
-    : leaflet;
-}
-
-/** The base layer: 天地图 when a key is configured, otherwise nothing from outside. */
-function addBase(L: L, map: Leaflet.Map, tk: string, reviewNumber: string): void {
-  map.attributionControl.setPrefix(false);
-  if (!tk) {
-    map.attributionControl.addAttribution('无底图：只标出活动地点和各市政府驻地，不显示道路和行政区界线');
-    return;
-  }
-  const layer = (name: string) =>
-    L.tileLayer(`https://t{s}.tianditu.gov.cn/${name}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${name}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(tk)}`, {
-      subdomains: ['0', '1', '2', '3', '4', '5', '6', '7'], maxZoom: 18, minZoom: 1,
-    });
-  layer('vec').addTo(map);
-  layer('cva').addTo(map);
-  map.attributionControl.setPosition('bottomleft');
-  map.attributionControl.addAttribution(`<a href="https://www.tianditu.gov.cn/">天地图</a> 审图号：${reviewNumber || '（以天地图官网公布为准）'}`);
-}
-
-function addSeats(L: L, map: Leaflet.Map, seats: Seat[]): void {
-  for (const s of seats) {
-    L.circleMarker([s.lat, s.lng], { radius: 4, color: '#4a4a4a', weight: 1, fillColor: '#ffffff', fillOpacity: 1, interactive: false })
-      .bindTooltip(s.name, { permanent: true, direction: 'right', className: 'map-seat-label', interactive: false })
-      .addTo(map);
-  }
-}
+import { addBase, addSeats, loadLeaflet, type Seat } from './leaflet-loader.ts';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -64,27 +13,6 @@ function popupHtml(e: IndexedEvent, regions: Record<string, string>): string {
   return `<p class="map-popup__title"><a href="/events/${encodeURIComponent(e.id)}/">${demo}${escapeHtml(e.title)}</a></p>`
     + `<p>${escapeHtml(formatEventTime(e))}</p><p>${escapeHtml(place)} · ${escapeHtml(e.venue)}</p>`
     + `<p>${EVENT_TYPE_LABELS[e.type]} · ${EVENT_LEVEL_LABELS[e.level]}</p>`;
-}
-
-/** Small maps on event pages. */
-export function initMiniMaps(): void {
-  for (const el of document.querySelectorAll<HTMLElement>('[data-mini-map]')) {
-    const io = new IntersectionObserver(async (entries) => {
-      if (!entries.some((x) => x.isIntersecting)) return;
-      io.disconnect();
-      const L = await loadLeaflet();
-      const lat = Number(el.dataset.lat);
-      const lng = Number(el.dataset.lng);
-      el.replaceChildren();
-      const map = L.map(el, { scrollWheelZoom: false, minZoom: 5, maxZoom: 18 }).setView([lat, lng], 13);
-      addBase(L, map, el.dataset.tk ?? '', el.dataset.review ?? '');
-      L.circleMarker([lat, lng], { radius: 9, color: '#b3221b', weight: 3, fillColor: '#ffffff', fillOpacity: 1 })
-        .bindTooltip(`${el.dataset.demo === '1' ? '【示例】' : ''}${el.dataset.label ?? ''}`, { permanent: true, direction: 'top', offset: [0, -8] })
-        .addTo(map);
-      L.control.scale({ imperial: false }).addTo(map);
-    });
-    io.observe(el);
-  }
 }
 
 /** The /map/ page: all events, clustered, with the same filters as the list and a list beside. */

@@ -1,0 +1,24 @@
+/** The small map on an event page: one point on the offline background (or 天地图 with a key). */
+import { addBase, loadLeaflet } from './leaflet-loader.ts';
+
+/** Small maps on event pages. */
+export function initMiniMaps(): void {
+  for (const el of document.querySelectorAll<HTMLElement>('[data-mini-map]')) {
+    const io = new IntersectionObserver(async (entries) => {
+      if (!entries.some((x) => x.isIntersecting)) return;
+      io.disconnect();
+      const L = await loadLeaflet();
+      const lat = Number(el.dataset.lat);
+      const lng = Number(el.dataset.lng);
+      el.replaceChildren();
+      const map = L.map(el, { scrollWheelZoom: false, minZoom: 5, maxZoom: 18 }).setView([lat, lng], 13);
+      addBase(L, map, el.dataset.tk ?? '', el.dataset.review ?? '');
+      L.circleMarker([lat, lng], { radius: 9, color: '#b3221b', weight: 3, fillColor: '#ffffff', fillOpacity: 1 })
+        .bindTooltip(`${el.dataset.demo === '1' ? '【示例】' : ''}${el.dataset.label ?? ''}`, { permanent: true, direction: 'top', offset: [0, -8] })
+        .addTo(map);
+      L.control.scale({ imperial: false }).addTo(map);
+    });
+    io.observe(el);
+  }
+}
+
