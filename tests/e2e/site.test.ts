@@ -172,6 +172,19 @@ describe('other pages', () => {
     await s.context.close();
   });
 
+  it.each([
+    ['以旧换新', '/policies/trade-in/'],
+    ['购置税', '/policies/purchase/'],
+    ['玄武', '/cities/nanjing/xuanwu/'],
+    ['南通', '/cities/nantong/'],
+  ])('search for %s puts %s first (Chinese words, not just characters)', async (q, first) => {
+    const s = await openSession(browser);
+    await s.page.goto(`${baseUrl()}/search/?q=${encodeURIComponent(q)}`);
+    await s.page.locator('[data-search-results] li').first().waitFor();
+    expect(new URL((await s.page.locator('[data-search-results] a').first().getAttribute('href'))!, baseUrl()).pathname).toBe(first);
+    await s.context.close();
+  });
+
   it('the plan CSV downloads as UTF-8 with BOM and the documented header', async () => {
     const res = await fetch(`${baseUrl()}/data/plan-2026.csv`);
     const bytes = new Uint8Array(await res.arrayBuffer());
