@@ -50,8 +50,10 @@ export async function getSubsidyRules(): Promise<SubsidyRules> {
 }
 
 export type Channel = CollectionEntry<'policyChannels'>['data'];
+let channels: Channel[] | undefined;
 export async function getChannels(): Promise<Channel[]> {
-  return (await getCollection('policyChannels')).map((e) => e.data).sort((a, b) => a.order - b.order);
+  channels ??= (await getCollection('policyChannels')).map((e) => e.data).sort((a, b) => a.order - b.order);
+  return channels;
 }
 
 export interface ProgrammeStatus {
@@ -62,12 +64,16 @@ export interface ProgrammeStatus {
   source?: { title: string; issuer: string; url?: string | undefined } | undefined;
   note?: string | undefined;
 }
+let statuses: ProgrammeStatus[] | undefined;
 export async function getProgrammeStatus(): Promise<ProgrammeStatus[]> {
-  return (await getCollection('policyStatus')).map((e) => ({ ...e.data, city: toId(e.data.city) })).sort((a, b) => a.id.localeCompare(b.id));
+  statuses ??= (await getCollection('policyStatus')).map((e) => ({ ...e.data, city: toId(e.data.city) })).sort((a, b) => a.id.localeCompare(b.id));
+  return statuses;
 }
 
 export type Explainer = CollectionEntry<'policies'>;
 /** Explainer pages in their index order. */
+let explainers: Explainer[] | undefined;
 export async function getExplainers(): Promise<Explainer[]> {
-  return (await getCollection('policies')).sort((a, b) => a.data.order - b.data.order);
+  explainers ??= (await getCollection('policies')).sort((a, b) => a.data.order - b.data.order);
+  return explainers;
 }
