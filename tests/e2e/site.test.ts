@@ -185,6 +185,15 @@ describe('other pages', () => {
     await s.context.close();
   });
 
+  it('the sitemap lists every content page and no search or 404 page', async () => {
+    const index = await (await fetch(`${baseUrl()}/sitemap-index.xml`)).text();
+    expect(index).toContain('sitemap-0.xml');
+    const xml = await (await fetch(`${baseUrl()}/sitemap-0.xml`)).text();
+    const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/gu)].map((m) => new URL(m[1]!).pathname);
+    for (const p of PAGES.filter((x) => x !== '/search/')) expect(paths, p).toContain(p);
+    expect(paths.some((p) => p.includes('/search') || p.includes('404'))).toBe(false);
+  });
+
   it('the plan CSV downloads as UTF-8 with BOM and the documented header', async () => {
     const res = await fetch(`${baseUrl()}/data/plan-2026.csv`);
     const bytes = new Uint8Array(await res.arrayBuffer());
