@@ -13,6 +13,12 @@ export const CHROMIUM_FLAGS = [
 /** The local server's address, provided by the global setup. */
 export const baseUrl = (): string => inject('baseUrl');
 
+/**
+ * "Today" for every browser test, the same instant `npm test` builds with (SITE_NOW), so that
+ * upcoming and past events do not change as the calendar moves on.
+ */
+export const TEST_NOW = new Date('2026-11-27T10:00:00+08:00');
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 }
@@ -32,6 +38,7 @@ export async function openSession(browser: Browser, options: BrowserContextOptio
     return route.abort();
   });
   const page = await context.newPage();
+  await page.clock.setFixedTime(TEST_NOW);
   page.on('pageerror', (e) => errors.push(e.message));
   return { context, page, outside, errors };
 }
