@@ -192,6 +192,7 @@ describe('other pages', () => {
     const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/gu)].map((m) => new URL(m[1]!).pathname);
     for (const p of PAGES.filter((x) => x !== '/search/')) expect(paths, p).toContain(p);
     expect(paths.some((p) => p.includes('/search') || p.includes('404'))).toBe(false);
+    expect(await (await fetch(`${baseUrl()}/robots.txt`)).text()).toContain('/sitemap-index.xml');
   });
 
   it('the plan CSV downloads as UTF-8 with BOM and the documented header', async () => {
