@@ -3,9 +3,11 @@
  * event from every page, feed and data file: this is the one switch.
  */
 import { getCollection } from 'astro:content';
-import { byStart, type EventItem } from '../lib/events.ts';
+import { byStart, planProgress, type EventItem, type PlanMonthProgress } from '../lib/events.ts';
 import { toId } from '../schemas/common.ts';
 import { getContentUpdated } from './build-info.ts';
+import { getCurrentNotice } from './notice.ts';
+import { getPlan } from './plan.ts';
 
 let cache: EventItem[] | undefined;
 
@@ -42,4 +44,21 @@ export function getReferenceNow(): Date {
   if (env && !Number.isNaN(Date.parse(env))) return new Date(env);
   const updated = getContentUpdated();
   return new Date(`${updated ?? '2026-01-01'}T00:00:00+08:00`);
+}
+
+const progressCache = new Map<string, PlanMonthProgress[]>();
+
+/**
+ * The current plan beside published events, month by month, for the province or one city.
+ * Computed once per city per build: thousands of event pages each show their city's month.
+ */
+export async function getPlanProgress(city?: string): Promise<PlanMonthProgress[]> {
+  const key = city ?? '';
+  let progress = progressCache.get(key);
+  if (!progress) {
+    const plan = await getPlan((await getCurrentNotice()).year);
+    progress = planProgress(plan, await getEvents(), city);
+    progressCache.set(key, progress);
+  }
+  return progress;
 }

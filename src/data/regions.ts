@@ -1,6 +1,6 @@
 /** Regions from the content layer, as plain typed arrays. */
 import { getCollection } from 'astro:content';
-import type { RegionEntry } from '../lib/regions.ts';
+import { countyOptions, type CountyOptions, type RegionEntry } from '../lib/regions.ts';
 import { toId } from '../schemas/common.ts';
 
 let cache: RegionEntry[] | undefined;
@@ -19,11 +19,20 @@ export async function getCities(): Promise<RegionEntry[]> {
 }
 
 /** Looks a region up by id; throws when it is missing, since references are checked at load. */
+let byId: Map<string, RegionEntry> | undefined;
 export async function getRegionLookup(): Promise<(id: string) => RegionEntry> {
-  const byId = new Map((await getRegions()).map((r) => [r.id, r]));
+  byId ??= new Map((await getRegions()).map((r) => [r.id, r]));
+  const map = byId;
   return (id) => {
-    const region = byId.get(id);
+    const region = map.get(id);
     if (!region) throw new Error(`未知区划 ${id}`);
     return region;
   };
+}
+
+let countyChoices: CountyOptions | undefined;
+/** County choices per city for the pickers, built once. */
+export async function getCountyOptions(): Promise<CountyOptions> {
+  countyChoices ??= countyOptions(await getRegions());
+  return countyChoices;
 }

@@ -124,3 +124,13 @@ export function findRegionProblems(regions: readonly RegionEntry[]): string[] {
 export function countiesOf<T extends Pick<RegionEntry, 'parent' | 'code'>>(regions: readonly T[], cityId: string): T[] {
   return regions.filter((r) => r.parent === cityId).sort((a, b) => a.code.localeCompare(b.code));
 }
+
+/** County choices per city for the pickers: [id, slug, name], in code order. */
+export type CountyOptions = Record<string, [string, string, string][]>;
+
+/** Builds the pickers' county choices from the region list. */
+export function countyOptions(regions: readonly RegionEntry[]): CountyOptions {
+  return Object.fromEntries(
+    regions.filter((r) => r.type === 'city').map((c) => [c.id, countiesOf(regions, c.id).map((k): [string, string, string] => [k.id, k.slug, k.name])]),
+  );
+}

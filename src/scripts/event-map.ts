@@ -1,4 +1,5 @@
 /** The /map/ page: every event, clustered, with the list's filters and a list beside the map. */
+import type { CountyOptions } from '../lib/regions.ts';
 import type * as Leaflet from 'leaflet';
 import { fromIndex, type EventIndex, type IndexedEvent } from '../lib/event-index.ts';
 import { EVENT_LEVEL_LABELS, EVENT_TYPE_LABELS } from '../lib/event-labels.ts';
@@ -105,12 +106,12 @@ export async function initEventMap(): Promise<void> {
 
   if (form) {
     form.hidden = false;
-    const counties = JSON.parse(root.dataset.counties ?? '{}') as Record<string, [string, string][]>;
+    const counties = JSON.parse(root.dataset.counties ?? '{}') as CountyOptions;
     const city = form.elements.namedItem('city') as HTMLSelectElement;
     const county = form.elements.namedItem('county') as HTMLSelectElement;
     const fillCounties = (selected = '') => {
       county.replaceChildren(new Option('全部', ''));
-      for (const [id, name] of counties[city.value] ?? []) county.append(new Option(name, id, false, id === selected));
+      for (const [id, , name] of counties[city.value] ?? []) county.append(new Option(name, id, false, id === selected));
       county.disabled = !city.value;
     };
     const params = new URL(location.href).searchParams;

@@ -3,6 +3,7 @@
  * the browser's location, and upcoming/past re-checked against the visitor's clock. The
  * event data (/data/events-index.json) loads only when one of these is used.
  */
+import type { CountyOptions } from '../lib/regions.ts';
 import { EVENT_LEVEL_LABELS, EVENT_STATUS_LABELS, EVENT_TYPE_LABELS } from '../lib/event-labels.ts';
 import { fromIndex, type EventIndex, type IndexedEvent } from '../lib/event-index.ts';
 import { byStart, filterEvents, formatEventTime, isUpcoming, type EventFilter } from '../lib/events.ts';
@@ -66,10 +67,9 @@ function initFilters() {
   const form = document.querySelector<HTMLFormElement>('[data-filters]');
   const results = document.querySelector<HTMLElement>('[data-filter-results]');
   const count = document.querySelector<HTMLElement>('[data-filter-count]');
-  const near = document.querySelector<HTMLElement>('[data-near-me]');
   if (!form || !results || !count) return;
   form.hidden = false;
-  const counties = JSON.parse(near?.dataset.counties ?? '{}') as Record<string, [string, string][]>;
+  const counties = JSON.parse(form.dataset.counties ?? '{}') as CountyOptions;
   const plan = JSON.parse(form.dataset.plan ?? '{}') as Record<string, [number, number][]>;
   const citySelect = form.elements.namedItem('city') as HTMLSelectElement;
   const countySelect = form.elements.namedItem('county') as HTMLSelectElement;
@@ -77,7 +77,7 @@ function initFilters() {
 
   const fillCounties = (city: string, selected = '') => {
     countySelect.replaceChildren(new Option('全部', ''));
-    for (const [slug, name] of counties[city] ?? []) countySelect.append(new Option(name, `${city}-${slug}`, false, `${city}-${slug}` === selected));
+    for (const [id, , name] of counties[city] ?? []) countySelect.append(new Option(name, id, false, id === selected));
     countySelect.disabled = !city;
   };
 
@@ -153,14 +153,14 @@ function initNearMe() {
   const form = root?.querySelector<HTMLFormElement>('[data-near-form]');
   if (!root || !form) return;
   form.hidden = false;
-  const counties = JSON.parse(root.dataset.counties ?? '{}') as Record<string, [string, string][]>;
+  const counties = JSON.parse(root.dataset.counties ?? '{}') as CountyOptions;
   const city = form.elements.namedItem('city') as HTMLSelectElement;
   const county = form.elements.namedItem('county') as HTMLSelectElement;
   const status = root.querySelector<HTMLElement>('[data-near-status]')!;
   const results = root.querySelector<HTMLElement>('[data-near-results]')!;
   city.addEventListener('change', () => {
     county.replaceChildren(new Option('请选择', ''));
-    for (const [slug, name] of counties[city.value] ?? []) county.append(new Option(name, slug));
+    for (const [, slug, name] of counties[city.value] ?? []) county.append(new Option(name, slug));
     county.disabled = !city.value;
   });
   form.addEventListener('submit', (e) => {

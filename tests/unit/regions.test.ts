@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import regions from '../../content/regions/jiangsu.json' with { type: 'json' };
 import source from '../../../shared/reference/jiangsu-divisions.json' with { type: 'json' };
-import { CITY_SLUGS, countiesOf, findRegionProblems, isInsideJiangsu, shortNameOf, slugFromEnglishName, toRegionEntries, type RegionEntry, type SourceDivision } from '../../src/lib/regions.ts';
+import { CITY_SLUGS, countiesOf, countyOptions, findRegionProblems, isInsideJiangsu, shortNameOf, slugFromEnglishName, toRegionEntries, type RegionEntry, type SourceDivision } from '../../src/lib/regions.ts';
 import { regionSchema } from '../../src/schemas/region.ts';
 import { plainRef } from '../../src/schemas/common.ts';
 
@@ -33,6 +33,13 @@ describe('region data', () => {
   it('gives each city its counties', () => {
     expect(countiesOf(entries, 'nanjing')).toHaveLength(11);
     expect(countiesOf(entries, 'suqian').map((r) => r.name)).toEqual(['宿城区', '宿豫区', '沭阳县', '泗阳县', '泗洪县']);
+  });
+
+  it('gives the pickers each city\'s counties as [id, slug, name]', () => {
+    const options = countyOptions(entries);
+    expect(Object.keys(options)).toEqual([...CITY_SLUGS]);
+    expect(options.suzhou?.find(([, slug]) => slug === 'kunshan')).toEqual(['suzhou-kunshan', 'kunshan', '昆山市']);
+    expect(Object.values(options).flat()).toHaveLength(95);
   });
 
   it('keeps the two 鼓楼区 apart', () => {
