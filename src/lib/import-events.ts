@@ -8,6 +8,7 @@ import { EVENT_LEVEL_LABELS, EVENT_SERVICE_LABELS, EVENT_TYPE_LABELS, type Event
 import { makeEventId, type EventItem } from './events.ts';
 import { convert, distanceKm, type Datum } from './geo.ts';
 import { isInsideJiangsu, type RegionEntry } from './regions.ts';
+import { isRealMoment, parseLooseDate, shanghaiTimeOf } from './time.ts';
 
 /** The template's columns, in order. */
 export const TEMPLATE_COLUMNS = [
@@ -80,14 +81,10 @@ export function parseDateTime(text: string): { value?: string; error?: string } 
     const v = excelSerialToShanghai(Number(t));
     return v ? { value: v } : { error: `“${t}”不是日期` };
   }
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*[T\s]\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*分?(?:\s*[:：]\s*(\d{1,2}))?)?$/u.exec(t);
-  if (!m) return { error: `“${t}”看不懂` };
-  const [y, mo, d, h = '0', mi = '0'] = m.slice(1).map((x) => x ?? undefined) as string[];
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi)));
-  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59) {
-    return { error: `${y}年${Number(mo)}月${Number(d)}日 ${h}:${pad(Number(mi))} 不是真实存在的时间` };
-  }
-  return { value: `${y}-${pad(Number(mo))}-${pad(Number(d))}T${pad(Number(h))}:${pad(Number(mi))}+08:00` };
+  const p = parseLooseDate(t);
+  if (!p) return { error: `“${t}”看不懂` };
+  if (!isRealMoment(p)) return { error: `${p.y}年${p.mo}月${p.d}日 ${p.h}:${pad(p.mi)} 不是真实存在的时间` };
+  return { value: shanghaiTimeOf(p) };
 }
 
 const TYPE_WORDS: [RegExp, EventType][] = [

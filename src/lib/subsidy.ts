@@ -4,6 +4,7 @@
  * policy facts (rulesFromFacts); this file holds only the arithmetic. Pure and deterministic.
  */
 import { formatDateZh, formatInteger } from './format.ts';
+import { isoDateOf, isRealMoment, parseLooseDate } from './time.ts';
 import { formatYuan, isConfirmed, type PolicyFact } from './policy-facts.ts';
 
 export const MODES = ['scrap', 'replace', 'none'] as const;
@@ -312,11 +313,8 @@ export interface FieldError { field: keyof CalcInput; message: string }
  * 2012-05-01; anything that is not a real calendar date becomes undefined.
  */
 export function normalizeDate(text: string): string | undefined {
-  const t = text.trim();
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/u.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/u.exec(t);
-  if (!m) return undefined;
-  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  return isDate(iso) ? iso : undefined;
+  const p = parseLooseDate(text);
+  return p && !p.hasTime && isRealMoment(p) ? isoDateOf(p) : undefined;
 }
 
 /** Months as people type them: 2026-03, 2026/3, 2026年3月, 202603 become 2026-03. */
@@ -327,8 +325,6 @@ export function normalizeMonth(text: string): string | undefined {
   const month = Number(m[2]);
   return month >= 1 && month <= 12 ? `${m[1]}-${String(month).padStart(2, '0')}` : undefined;
 }
-
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/u.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 /** Reads the calculator's inputs from a URL query; returns every problem in Chinese. */
 export function parseCalcQuery(params: URLSearchParams): { input?: CalcInput; errors: FieldError[] } {

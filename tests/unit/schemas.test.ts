@@ -86,7 +86,15 @@ describe('notice and plan files', () => {
 });
 
 describe('Shanghai times', async () => {
-  const { isRealShanghaiTime } = await import('../../src/lib/time.ts');
+  const { isRealShanghaiTime, parseLooseDate, isRealMoment } = await import('../../src/lib/time.ts');
+  it('one reader for dates as people type them, shared by the import and the calculator', () => {
+    expect(parseLooseDate('2026年3月5日 9时30分')).toEqual({ y: 2026, mo: 3, d: 5, h: 9, mi: 30, hasTime: true });
+    expect(parseLooseDate('2012/5/1')).toEqual({ y: 2012, mo: 5, d: 1, h: 0, mi: 0, hasTime: false });
+    expect(parseLooseDate('20120501')?.d).toBe(1);
+    expect(parseLooseDate('五月一日')).toBeUndefined();
+    expect(isRealMoment({ y: 2026, mo: 2, d: 29, h: 0, mi: 0 })).toBe(false);
+    expect(isRealMoment({ y: 2028, mo: 2, d: 29, h: 23, mi: 59 })).toBe(true);
+  });
   it('accepts real moments and rejects impossible ones', () => {
     expect(isRealShanghaiTime('2026-03-05T09:00+08:00')).toBe(true);
     expect(isRealShanghaiTime('2028-02-29T23:59:59+08:00')).toBe(true);
