@@ -5,37 +5,11 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
+import { pageWeight } from './lib/page-weight.ts';
 import { gzipSync } from 'node:zlib';
 
 const sizes = process.argv.slice(2).filter((a) => /^\d+$/u.test(a)).map(Number);
 const counts = sizes.length ? sizes : [500, 5000];
-
-function pageBytes(out: string, path: string, extra: string[] = []): { raw: number; gzip: number } {
-  const html = readFileSync(`${out}${path}index.html`, 'utf8');
-  const refs = [
-    ...[...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/gu)].map((m) => m[1]!),
-    ...[...html.matchAll(/<script[^>]+src="([^"]+)"/gu)].map((m) => m[1]!),
-    ...extra,
-  ];
-  // Follow the JS chunks a page imports (Leaflet and its CSS load only on map pages).
-  const seen = new Set<string>();
-  const queue = [...refs];
-  while (queue.length) {
-    const ref = queue.shift()!;
-    if (seen.has(ref)) continue;
-    seen.add(ref);
-    if (ref.endsWith('.js')) {
-      const js = readFileSync(`${out}${ref}`, 'utf8');
-      // Static imports, dynamic import(`./chunk.js`) and Vite's preload lists ("_astro/x.css").
-      for (const m of js.matchAll(/["'`]\/?(_astro\/[^"'`]+\.(?:js|css))["'`]|["'`]\.\/([^"'`]+\.(?:js|css))["'`]/gu)) queue.push(m[1] ? `/${m[1]}` : `/_astro/${m[2]}`);
-    }
-  }
-  const files = [html, ...[...seen].map((r) => readFileSync(`${out}${r}`))];
-  return {
-    raw: files.reduce((s, f) => s + Buffer.byteLength(f), 0),
-    gzip: files.reduce((s, f) => s + gzipSync(f).length, 0),
-  };
-}
 
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 const rows: string[] = [];
@@ -53,8 +27,12 @@ for (const n of counts) {
   if (r.status !== 0) throw new Error(`构建 ${n} 个活动失败`);
   const index = statSync(`${out}/data/events-index.json`).size;
   const indexGz = gzipSync(readFileSync(`${out}/data/events-index.json`)).length;
-  const events = pageBytes(out, '/events/');
-  const map = pageBytes(out, '/map/');
+  const total = (path: string) => {
+    const w = pageWeight(out, path);
+    return { raw: w.html + w.css + w.js + w.lazy, gzip: w.gzip };
+  };
+  const events = total('/events/');
+  const map = total('/map/');
   rows.push(`| ${n} | ${seconds.toFixed(1)} s | ${kb(events.raw)} (${kb(events.gzip)} gzip) | ${kb(map.raw)} (${kb(map.gzip)} gzip) | ${kb(index)} (${kb(indexGz)} gzip) |`);
 }
 console.log('\n| 活动数 | 构建时间 | /events/ 首次加载 | /map/ 首次加载（含 Leaflet） | 按需加载的活动数据 |');

@@ -2,34 +2,8 @@
  * Page weight budgets, in bytes of the built files (stable on a noisy machine, unlike time).
  * Pages without interactive parts may ship only the tiny preference script.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-
-/** The HTML of a page plus every local CSS and JS file it references. */
-export function pageWeight(path: string): { html: number; css: number; js: number } {
-  const file = `dist${path}${path.endsWith('/') ? 'index.html' : ''}`;
-  const html = readFileSync(file, 'utf8');
-  const refs = (re: RegExp) => [...new Set([...html.matchAll(re)].map((m) => m[1]!))];
-  const size = (href: string) => statSync(`dist${href}`).size;
-  const inlineJs = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/gu)].reduce((s, m) => s + Buffer.byteLength(m[1] ?? ''), 0);
-  // Follow static imports between chunks: the bytes a browser fetches before it is interactive.
-  const seen = new Set<string>();
-  const queue = refs(/<script[^>]+src="([^"]+)"/gu);
-  let js = inlineJs;
-  while (queue.length) {
-    const ref = queue.shift()!;
-    if (seen.has(ref)) continue;
-    seen.add(ref);
-    const text = readFileSync(`dist${ref}`, 'utf8');
-    js += Buffer.byteLength(text);
-    for (const m of text.matchAll(/from\s*["'`]\.\/([^"'`]+\.js)["'`]/gu)) queue.push(`/_astro/${m[1]}`);
-  }
-  return {
-    html: Buffer.byteLength(html),
-    css: refs(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/gu).reduce((s, h) => s + size(h), 0),
-    js,
-  };
-}
+import { pageWeight } from '../../scripts/lib/page-weight.ts';
 
 describe('page weight budgets', () => {
   // Static pages: only the tiny preference script. Interactive pages: their own small module;
@@ -48,7 +22,7 @@ describe('page weight budgets', () => {
   };
   for (const [path, budget] of Object.entries(budgets)) {
     it(`${path} stays within ${budget.html} B HTML, ${budget.css} B CSS, ${budget.js} B JS`, () => {
-      const w = pageWeight(path);
+      const w = pageWeight('dist', path);
       console.log(`${path}: HTML ${w.html} B, CSS ${w.css} B, JS ${w.js} B`);
       expect(w.html).toBeLessThanOrEqual(budget.html);
       expect(w.css).toBeLessThanOrEqual(budget.css);
