@@ -1,23 +1,19 @@
 /** Accessibility gate: axe-core (WCAG 2.1 A/AA rules) on every page, normal and 适老化 mode. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { baseUrl, launchBrowser, openSession } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, openSession, useBrowser } from './browser.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 import { PAGES as ALL } from './pages.ts';
 const PAGES = [...ALL, '/no-such-page/'];
-let browser: Browser;
-
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 describe('axe', () => {
   for (const elder of [false, true]) {
     for (const path of PAGES) {
       it(`${path}${elder ? ' in 适老化 mode' : ''} has no WCAG A/AA violations`, async () => {
-        const s = await openSession(browser);
+        const s = await openSession(browser());
         if (elder) await s.page.addInitScript(() => localStorage.setItem('wujin-elder', '1'));
         await s.page.goto(baseUrl() + path);
         await s.page.addScriptTag({ content: axeSource });

@@ -3,7 +3,8 @@
  * server is blocked and recorded, so tests prove the site works with no internet.
  */
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const CHROMIUM_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -21,6 +22,23 @@ export const TEST_NOW = new Date('2026-11-27T10:00:00+08:00');
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+}
+
+/** Where browser tests leave screenshots for people to look at. */
+export const SHOTS = 'test-results/screenshots';
+
+/** One Chromium per test file, launched before its tests and closed after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => browser?.close());
+  return () => {
+    if (!browser) throw new Error('浏览器尚未启动');
+    return browser;
+  };
 }
 
 export interface Session { context: BrowserContext; page: Page; outside: string[]; errors: string[] }

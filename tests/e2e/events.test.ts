@@ -1,17 +1,14 @@
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { baseUrl, launchBrowser, openSession } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, openSession, useBrowser } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 const cardsIn = (sel: string) => `${sel} [data-event]`;
 
 describe('/events/', () => {
   it('filters by city and month instantly, reflects it in the URL, and the URL reproduces it', async () => {
-    const s = await openSession(browser);
+    const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/events/`);
     await s.page.getByLabel('设区市').nth(1).selectOption('nanjing');
     await s.page.locator('#f-month').selectOption('2026-12');
@@ -23,7 +20,7 @@ describe('/events/', () => {
     expect(Object.fromEntries(url.searchParams)).toEqual({ city: 'nanjing', month: '2026-12' });
     expect(await s.page.locator('[data-static-list]').first().isHidden()).toBe(true);
 
-    const again = await openSession(browser);
+    const again = await openSession(browser());
     await again.page.goto(url.href);
     await again.page.locator('[data-filter-count]').filter({ hasText: '找到' }).waitFor();
     expect(await again.page.locator(cardsIn('[data-filter-results]')).evaluateAll((els) => els.map((e) => e.getAttribute('data-event')))).toEqual(ids);
@@ -33,7 +30,7 @@ describe('/events/', () => {
   });
 
   it('an empty filter says so and shows the plan for that city and month', async () => {
-    const s = await openSession(browser);
+    const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/events/?city=wuxi&month=2026-06&type=hospital`);
     await s.page.locator('[data-filter-count]').filter({ hasText: '找到 0 场' }).waitFor();
     expect(await s.page.locator('[data-filter-results] .empty').innerText()).toBe('没有符合条件的活动。 无锡市6月计划市级1场、县区0场，活动发布后会出现在这里。');
@@ -41,7 +38,7 @@ describe('/events/', () => {
   });
 
   it('without JavaScript, city and month pages filter; every demo card says 示例', async () => {
-    const s = await openSession(browser, { javaScriptEnabled: false });
+    const s = await openSession(browser(), { javaScriptEnabled: false });
     await s.page.goto(`${baseUrl()}/events/`);
     expect(await s.page.locator('[data-filters]').isHidden()).toBe(true);
     await s.page.getByRole('link', { name: '12月（16场）' }).click();
@@ -61,7 +58,7 @@ describe('/events/', () => {
 
 describe('near me', () => {
   it('choosing a city and county lists the nearest events first, with km', async () => {
-    const s = await openSession(browser);
+    const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/events/`);
     await s.page.locator('#near-city').selectOption('suzhou');
     await s.page.locator('#near-county').selectOption('kunshan');
@@ -76,7 +73,7 @@ describe('near me', () => {
   });
 
   it('the browser location (mocked) sorts upcoming events by distance and marks the nearest', async () => {
-    const s = await openSession(browser, { geolocation: { latitude: 32.3942, longitude: 119.4129 }, permissions: ['geolocation'] });
+    const s = await openSession(browser(), { geolocation: { latitude: 32.3942, longitude: 119.4129 }, permissions: ['geolocation'] });
     await s.page.goto(`${baseUrl()}/events/`);
     await s.page.getByRole('button', { name: '用我的位置' }).click();
     await s.page.locator('[data-near-results] [data-event]').first().waitFor();
@@ -90,7 +87,7 @@ describe('near me', () => {
   });
 
   it('a denied location falls back to choosing a county, with a clear message', async () => {
-    const s = await openSession(browser, { permissions: [] });
+    const s = await openSession(browser(), { permissions: [] });
     await s.page.goto(`${baseUrl()}/events/`);
     await s.page.getByRole('button', { name: '用我的位置' }).click();
     await s.page.locator('[data-near-status]').filter({ hasText: '位置' }).waitFor();
@@ -101,7 +98,7 @@ describe('near me', () => {
 
 describe('/map/', () => {
   it('shows event markers and city seats with every outside request blocked; popups say 示例', async () => {
-    const s = await openSession(browser);
+    const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/map/`);
     await s.page.locator('[data-map-status]').filter({ hasText: '地图上显示' }).waitFor();
     expect(await s.page.locator('[data-map-status]').innerText()).toBe('地图上显示 63 场活动（含示例活动）。');
@@ -124,7 +121,7 @@ describe('/map/', () => {
 
 describe('event page', () => {
   it('has valid Event JSON-LD, directions in each datum, a calendar file that downloads, and the policies', async () => {
-    const s = await openSession(browser, { acceptDownloads: true });
+    const s = await openSession(browser(), { acceptDownloads: true });
     await s.page.goto(`${baseUrl()}/events/demo-nanjing-01/`);
     const jsonld = JSON.parse((await s.page.locator('script[type="application/ld+json"]').textContent())!);
     expect(jsonld['@type']).toBe('Event');

@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { baseUrl, launchBrowser, openSession, type Session } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, openSession, useBrowser, type Session } from './browser.ts';
 import { loadNotice, loadPlan } from '../helpers/content.ts';
 
 const notice = loadNotice();
 const plan = loadPlan();
-let browser: Browser;
+const browser = useBrowser();
 let s: Session;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  s = await openSession(browser);
+  s = await openSession(browser());
   await s.page.goto(`${baseUrl()}/notice/`);
 });
-afterAll(async () => browser?.close());
 
 describe('/notice/', () => {
   it('shows all nine issuing bodies, the 文号 and the title', async () => {

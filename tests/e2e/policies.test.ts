@@ -1,15 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, openSession } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, openSession, SHOTS, useBrowser } from './browser.ts';
 
-const SHOTS = 'test-results/screenshots';
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 const results = (page: Page) =>
   page.locator('[data-result]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-result'), Number(e.getAttribute('data-value'))])));
@@ -29,28 +22,18 @@ async function tabTo(page: Page, label: string) {
 
 describe('subsidy calculator', () => {
   it('can be filled by label with the keyboard only, and puts the inputs in the URL', async () => {
-    const s = await openSession(browser);
+    const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/policies/calculator/`);
-    await tabTo(s.page, '报废旧车');
-    await s.page.keyboard.press('Space');
-    await tabTo(s.page, '汽油车');
-    await s.page.keyboard.press('Space');
-    await tabTo(s.page, '旧车注册日期');
-    await s.page.keyboard.type('2012-05-01');
-    await tabTo(s.page, '是');
-    await s.page.keyboard.press('Space');
-    await tabTo(s.page, '新能源乘用车');
-    await s.page.keyboard.press('Space');
-    await tabTo(s.page, '新车价格');
-    await s.page.keyboard.type('150000');
-    await tabTo(s.page, '贷款金额');
-    await s.page.keyboard.type('100000');
-    await tabTo(s.page, '贷款期数');
-    await s.page.keyboard.type('36');
-    await tabTo(s.page, '合同年利率');
-    await s.page.keyboard.type('3');
-    await tabTo(s.page, '放款月份');
-    await s.page.keyboard.type('2026-03');
+    // Each field by its label: Space picks a radio button, text is typed.
+    const steps: [label: string, input: string][] = [
+      ['报废旧车', ' '], ['汽油车', ' '], ['旧车注册日期', '2012-05-01'], ['是', ' '], ['新能源乘用车', ' '],
+      ['新车价格', '150000'], ['贷款金额', '100000'], ['贷款期数', '36'], ['合同年利率', '3'], ['放款月份', '2026-03'],
+    ];
+    for (const [label, input] of steps) {
+      await tabTo(s.page, label);
+      if (input === ' ') await s.page.keyboard.press('Space');
+      else await s.page.keyboard.type(input);
+    }
     await tabTo(s.page, '计算');
     await s.page.keyboard.press('Enter');
     await s.page.locator('[data-results]:not([hidden])').waitFor();
@@ -66,7 +49,7 @@ describe('subsidy calculator', () => {
   });
 
   it('opening a shared URL shows the same result, with the steps and the rules', async () => {
-    const s = await openSession(browser);
+    const s = await openSession(browser());
     const q = 'mode=replace&car=ice-small&price=250000&ownedBeforeCutoff=yes';
     await s.page.goto(`${baseUrl()}/policies/calculator/?${q}`);
     expect(await results(s.page)).toEqual({ 'trade-in': 13000, 'purchase-tax': 0, interest: 0, total: 13000 });
@@ -81,7 +64,7 @@ describe('subsidy calculator', () => {
   });
 
   it('explains why not eligible and what would change it', async () => {
-    const s = await openSession(browser);
+    const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/policies/calculator/?mode=scrap&car=nev&price=120000&oldFuel=petrol&oldRegistered=2014-01-01&ownedBeforeCutoff=yes`);
     const text = await s.page.locator('[data-result="trade-in"]').innerText();
     expect(text).toContain('晚于2013年6月30日，还不符合报废更新的条件');
@@ -91,7 +74,7 @@ describe('subsidy calculator', () => {
   });
 
   it('lists every problem in an error summary that links to the field', async () => {
-    const s = await openSession(browser);
+    const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/policies/calculator/`);
     await s.page.getByRole('button', { name: '计算' }).click();
     const summary = s.page.locator('[data-error-summary]');
@@ -103,7 +86,7 @@ describe('subsidy calculator', () => {
   });
 
   it('without JavaScript shows the rules table and worked examples', async () => {
-    const s = await openSession(browser, { javaScriptEnabled: false });
+    const s = await openSession(browser(), { javaScriptEnabled: false });
     await s.page.goto(`${baseUrl()}/policies/calculator/`);
     expect(await s.page.locator('#rules tbody tr').count()).toBeGreaterThan(15);
     const examples = await s.page.locator('[data-example="trade-in"]').allInnerTexts();
@@ -114,7 +97,7 @@ describe('subsidy calculator', () => {
 
   for (const elder of [false, true]) {
     it(`is readable at 360 px${elder ? ' in 适老化 mode' : ''}`, async () => {
-      const s = await openSession(browser, { viewport: { width: 360, height: 800 } });
+      const s = await openSession(browser(), { viewport: { width: 360, height: 800 } });
       if (elder) await s.page.addInitScript(() => localStorage.setItem('wujin-elder', '1'));
       await s.page.goto(`${baseUrl()}/policies/calculator/?mode=scrap&car=nev&price=150000&oldFuel=petrol&oldRegistered=2012-05-01&ownedBeforeCutoff=yes`);
       expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -131,7 +114,7 @@ describe('subsidy calculator', () => {
 describe('explainers', () => {
   for (const id of ['trade-in', 'purchase', 'credit']) {
     it(`/policies/${id}/: every figure links to its row with source and period; sources listed`, async () => {
-      const s = await openSession(browser);
+      const s = await openSession(browser());
       await s.page.goto(`${baseUrl()}/policies/${id}/`);
       const refs = await s.page.locator('.fact__ref').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       expect(refs.length).toBeGreaterThan(3);
@@ -150,7 +133,7 @@ describe('explainers', () => {
   }
 
   it('unconfirmed facts are marked 待核实 where they appear', async () => {
-    const s = await openSession(browser);
+    const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/policies/trade-in/`);
     const owned = s.page.locator('[data-fact="tradein-owned-before"]').first();
     expect(await owned.innerText()).toContain('2025年1月8日');
@@ -161,7 +144,7 @@ describe('explainers', () => {
   });
 
   it('each city shows its programme status honestly as 未知', async () => {
-    const s = await openSession(browser);
+    const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/policies/trade-in/`);
     const cells = await s.page.locator('.status-table td').allInnerTexts();
     expect(cells).toHaveLength(26);

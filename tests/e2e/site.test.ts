@@ -1,23 +1,14 @@
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { baseUrl, launchBrowser, openSession } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, openSession, SHOTS, useBrowser } from './browser.ts';
 import { loadNotice, loadPlan } from '../helpers/content.ts';
 import { campaignFigures } from '../../src/lib/figures.ts';
 
 import { PAGES } from './pages.ts';
-const SHOTS = 'test-results/screenshots';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 describe('home page', () => {
   it('shows the figures computed from the notice and the plan', async () => {
-    const s = await openSession(browser);
+    const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/`);
     const expected = campaignFigures(loadNotice(), loadPlan());
     for (const f of expected) {
@@ -33,7 +24,7 @@ describe('home page', () => {
 describe('keyboard', () => {
   for (const path of ['/', '/notice/']) {
     it(`reaches every link on ${path} with Tab, starting with the skip link`, async () => {
-      const s = await openSession(browser);
+      const s = await openSession(browser());
       await s.page.goto(baseUrl() + path);
       const links = await s.page.locator('a[href]:visible').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href + '|' + a.textContent?.trim()));
       const reached = new Set<string>();
@@ -54,7 +45,7 @@ describe('keyboard', () => {
   }
 
   it('the skip link moves focus to the main content', async () => {
-    const s = await openSession(browser);
+    const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/notice/`);
     await s.page.keyboard.press('Tab');
     await s.page.keyboard.press('Enter');
@@ -66,7 +57,7 @@ describe('keyboard', () => {
 describe('phones and large text', () => {
   for (const path of PAGES) {
     it(`${path} has no horizontal page scroll at 360 px`, async () => {
-      const s = await openSession(browser, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
+      const s = await openSession(browser(), { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
       await s.page.goto(baseUrl() + path);
       const width = await s.page.evaluate(() => document.documentElement.scrollWidth);
       await s.page.screenshot({ path: `${SHOTS}/360${path.replace(/\//g, '_')}.png`, fullPage: true });
@@ -76,7 +67,7 @@ describe('phones and large text', () => {
   }
 
   it('the wide table scrolls inside its own box', async () => {
-    const s = await openSession(browser, { viewport: { width: 360, height: 740 } });
+    const s = await openSession(browser(), { viewport: { width: 360, height: 740 } });
     await s.page.goto(`${baseUrl()}/notice/`);
     const box = s.page.locator('#attachment .table-scroll');
     const { scroll, client } = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
@@ -86,7 +77,7 @@ describe('phones and large text', () => {
   });
 
   it('适老模式 enlarges the text and is remembered on the next page', async () => {
-    const s = await openSession(browser, { viewport: { width: 360, height: 740 } });
+    const s = await openSession(browser(), { viewport: { width: 360, height: 740 } });
     await s.page.goto(`${baseUrl()}/`);
     const before = await s.page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
     const toggle = s.page.getByRole('button', { name: '适老模式' });
@@ -105,7 +96,7 @@ describe('phones and large text', () => {
   });
 
   it('朗读 reads the main content with the browser speech synthesis', async () => {
-    const s = await openSession(browser);
+    const s = await openSession(browser());
     await s.page.addInitScript(() => {
       const spoken: string[] = [];
       (window as unknown as { spoken: string[] }).spoken = spoken;
@@ -125,7 +116,7 @@ describe('phones and large text', () => {
   });
 
   it('hides 朗读 where the browser has no speech synthesis', async () => {
-    const s = await openSession(browser);
+    const s = await openSession(browser());
     await s.page.addInitScript(() => { delete (window as unknown as Record<string, unknown>).speechSynthesis; });
     await s.page.goto(`${baseUrl()}/`);
     expect(await s.page.locator('[data-read-aloud]').isVisible()).toBe(false);
@@ -136,7 +127,7 @@ describe('phones and large text', () => {
 
 describe('without JavaScript', () => {
   it('every page reads fully and shows no dead buttons', async () => {
-    const s = await openSession(browser, { javaScriptEnabled: false });
+    const s = await openSession(browser(), { javaScriptEnabled: false });
     for (const path of PAGES) {
       await s.page.goto(baseUrl() + path);
       expect(await s.page.locator('h1').count(), path).toBe(1);
@@ -151,7 +142,7 @@ describe('without JavaScript', () => {
 
 describe('other pages', () => {
   it('an unknown address gets a helpful 404 page', async () => {
-    const s = await openSession(browser);
+    const s = await openSession(browser());
     const response = await s.page.goto(`${baseUrl()}/no-such-page/`);
     expect(response?.status()).toBe(404);
     expect(await s.page.locator('h1').innerText()).toBe('找不到这个页面');
@@ -160,7 +151,7 @@ describe('other pages', () => {
   });
 
   it('search finds the plan page for a Chinese query and puts the query in the URL', async () => {
-    const s = await openSession(browser);
+    const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/search/`);
     await s.page.getByLabel('输入关键词').fill('市县区合计');
     await s.page.keyboard.press('Enter');
@@ -178,7 +169,7 @@ describe('other pages', () => {
     ['玄武', '/cities/nanjing/xuanwu/'],
     ['南通', '/cities/nantong/'],
   ])('search for %s puts %s first (Chinese words, not just characters)', async (q, first) => {
-    const s = await openSession(browser);
+    const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/search/?q=${encodeURIComponent(q)}`);
     await s.page.locator('[data-search-results] li').first().waitFor();
     expect(new URL((await s.page.locator('[data-search-results] a').first().getAttribute('href'))!, baseUrl()).pathname).toBe(first);
