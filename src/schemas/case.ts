@@ -1,13 +1,13 @@
 /** Schema of a showcase case (典型案例, content/cases/<id>.mdx frontmatter). */
 import { z } from 'astro/zod';
-import { checkCountyInCity, cityField, countyField, isoDate, sourceSchema, type RefFactory } from './common.ts';
+import { checkCountyInCity, cityField, countyField, isoDate, sourceSchema, textField, type RefFactory } from './common.ts';
 import { EVENT_TYPES } from './event.ts';
 
 export function caseSchema(ref: RefFactory) {
   return z
     .strictObject({
-      title: z.string().min(4).max(60).describe('案例标题'),
-      summary: z.string().min(10).max(200).describe('一两句话的摘要，供媒体引用'),
+      title: textField(60, { min: 4 }).describe('案例标题'),
+      summary: textField(200, { min: 10 }).describe('一两句话的摘要，供媒体引用'),
       year: z.number().int().min(2026),
       published: isoDate.describe('发布日期'),
       updated: isoDate.optional().describe('最后修改日期'),

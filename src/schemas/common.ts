@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import regionsJson from '../../content/regions/jiangsu.json' with { type: 'json' };
 import type { RegionEntry } from '../lib/regions.ts';
+import { cleanText, isSafeUrl } from '../lib/text.ts';
 
 // Every message a schema produces is read by editors: Simplified Chinese.
 z.config(z.locales.zhCN());
@@ -86,6 +87,35 @@ export function checkCountyInCity(
   }
 }
 
+/**
+ * Display text from an editor or a city sheet: invisible reordering and control characters are
+ * removed (see cleanText), and the length is limited so one runaway cell cannot swamp a page,
+ * a feed or the search index. Messages say the limit in characters, as editors count them.
+ */
+export function textField(max: number, { min = 1 }: { min?: number } = {}) {
+  return z
+    .string({ error: '应为文字' })
+    .transform(cleanText)
+    .pipe(
+      z
+        .string()
+        .min(min, { error: min <= 1 ? '不能为空' : `至少 ${min} 个字` })
+        .max(max, { error: (issue) => `最多 ${max} 个字，现在有 ${String(issue.input).length} 个字，请删减` }),
+    );
+}
+
+/**
+ * A link that may be shown as clickable: https only (http where a source has no https is allowed
+ * with `allowHttp`). javascript:, data: and other schemes are refused, whatever the text says.
+ */
+export function safeUrl({ allowHttp = false }: { allowHttp?: boolean } = {}) {
+  return z
+    .string({ error: '链接应为完整网址（https://…）' })
+    .refine((url) => isSafeUrl(url, { allowHttp }), {
+      error: allowHttp ? '链接必须以 https:// 或 http:// 开头' : '链接必须以 https:// 开头（不接受 javascript: 等其他写法）',
+    });
+}
+
 /** A source that backs a fact: who says it, in which document, when, and where to read it. */
 export const sourceSchema = z
   .strictObject({
@@ -93,7 +123,7 @@ export const sourceSchema = z
     issuer: z.string().min(1).describe('发布机关或媒体'),
     docNumber: z.string().optional().describe('文号；没有或未查到就不填，切勿编造'),
     date: z.preprocess(dateToText, z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: '日期格式应为 YYYY-MM-DD 或 YYYY-MM' })).optional().describe('发布日期'),
-    url: z.url({ error: '链接应为完整网址（https://…）' }).optional().describe('官方原文链接；没有确切链接就不填'),
+    url: safeUrl().optional().describe('官方原文链接；没有确切链接就不填'),
   })
   .describe('出处');
 export type Source = z.infer<typeof sourceSchema>;

@@ -3,7 +3,7 @@
  * per-city programme status, and the explainer pages' frontmatter.
  */
 import { z } from 'astro/zod';
-import { cityField, dateToText, isoDate, type RefFactory } from './common.ts';
+import { cityField, dateToText, isoDate, safeUrl, type RefFactory } from './common.ts';
 
 /** How sure we are: A official text, B reputable news, C one weak source, D memory, unknown not found. */
 export const CONFIDENCE_LEVELS = ['A', 'B', 'C', 'D', 'unknown'] as const;
@@ -20,7 +20,7 @@ export const policyDocumentSchema = z.strictObject({
   issuer: z.string().min(2).describe('发文机关'),
   docNumber: z.string().optional().describe('文号；未查到就不填'),
   date: partialDate.optional().describe('发布日期'),
-  url: z.url({ error: '链接应为完整网址（https://…）' }).optional().describe('核实过的官方原文网址；没核实就不填'),
+  url: safeUrl({ allowHttp: true }).optional().describe('核实过的官方原文网址（https，原网站没有 https 时可用 http）；没核实就不填'),
   confidence: z.enum(CONFIDENCE_LEVELS).describe('A 官方原文、B 权威媒体、C 弱来源、D 凭记忆、unknown 未找到'),
   note: z.string().optional().describe('给编辑和读者的说明'),
 });
@@ -84,7 +84,7 @@ export function programmeStatusSchema(ref: RefFactory) {
       status: z.enum(PROGRAMME_STATUSES).describe('open 受理中、paused 暂停、full 额度已满、unknown 未知'),
       checked: isoDate.optional().describe('核实日期'),
       source: z
-        .strictObject({ title: z.string().min(2), issuer: z.string().min(2), url: z.url().optional() })
+        .strictObject({ title: z.string().min(2), issuer: z.string().min(2), url: safeUrl({ allowHttp: true }).optional() })
         .optional()
         .describe('依据：当地公告'),
       note: z.string().optional(),
@@ -113,7 +113,7 @@ export const channelSchema = z.strictObject({
   order: z.number().int().describe('显示顺序'),
   name: z.string().min(2),
   how: z.string().min(4).describe('怎么用'),
-  url: z.url().optional().describe('官方网址'),
+  url: safeUrl().optional().describe('官方网址（必须 https）'),
   programmes: z.array(z.enum([...PROGRAMMES, 'tax'])).min(1),
   confidence: z.enum(CONFIDENCE_LEVELS).describe('渠道名称和网址的可信度；C、D 页面标“网址待核实”'),
   note: z.string().optional(),
