@@ -25,7 +25,7 @@ export type CitySlug = (typeof CITY_SLUGS)[number];
 /** A rough box around Jiangsu (WGS-84); every seat must fall inside it. */
 export const JIANGSU_BOUNDS = { minLat: 30.7, maxLat: 35.2, minLng: 116.3, maxLng: 121.95 } as const;
 
-/** One row of the research file ../shared/reference/jiangsu-divisions.json. */
+/** One row of the source file content/sources/jiangsu-divisions.json. */
 export interface SourceDivision {
   code: string;
   name: string;

@@ -5,7 +5,7 @@ import { findNoticeProblems, type NoticeData } from '../../src/lib/notice.ts';
 import { noticeSchema } from '../../src/schemas/notice.ts';
 
 const notice = noticeSchema.parse(parse(readFileSync('content/notice/2026-66.yaml', 'utf8'))) as NoticeData;
-const seed = readFileSync('../shared/seed/000_91ac4993a833a31e.txt', 'utf8');
+const seed = readFileSync('content/sources/notice-2026-66.txt', 'utf8');
 const squash = (s: string) => s.replace(/\s+/gu, '');
 
 describe('notice 苏商建函〔2026〕66号', () => {

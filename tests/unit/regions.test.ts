@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import regions from '../../content/regions/jiangsu.json' with { type: 'json' };
-import source from '../../../shared/reference/jiangsu-divisions.json' with { type: 'json' };
+import source from '../../content/sources/jiangsu-divisions.json' with { type: 'json' };
 import { CITY_SLUGS, countiesOf, countyOptions, findRegionProblems, isInsideJiangsu, shortNameOf, slugFromEnglishName, toRegionEntries, type RegionEntry, type SourceDivision } from '../../src/lib/regions.ts';
 import { regionSchema } from '../../src/schemas/region.ts';
 import { plainRef } from '../../src/schemas/common.ts';
