@@ -4,16 +4,17 @@ import type * as Leaflet from 'leaflet';
 import { fromIndex, type EventIndex, type IndexedEvent } from '../lib/event-index.ts';
 import { EVENT_LEVEL_LABELS, EVENT_TYPE_LABELS } from '../lib/event-labels.ts';
 import { filterEvents, formatEventTime, type EventFilter } from '../lib/events.ts';
+import { h } from './dom.ts';
 import { addBase, addSeats, loadLeaflet, type Seat } from './leaflet-loader.ts';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
-
-function popupHtml(e: IndexedEvent, regions: Record<string, string>): string {
-  const demo = e.demo ? '<span class="demo-badge">示例</span> ' : '';
+/** A popup's content as DOM nodes: content text is set as text, never parsed. */
+function popupContent(e: IndexedEvent, regions: Record<string, string>): HTMLElement {
   const place = [regions[e.city], e.county ? regions[e.county] : ''].filter(Boolean).join(' ');
-  return `<p class="map-popup__title"><a href="/events/${encodeURIComponent(e.id)}/">${demo}${escapeHtml(e.title)}</a></p>`
-    + `<p>${escapeHtml(formatEventTime(e))}</p><p>${escapeHtml(place)} · ${escapeHtml(e.venue)}</p>`
-    + `<p>${EVENT_TYPE_LABELS[e.type]} · ${EVENT_LEVEL_LABELS[e.level]}</p>`;
+  return h('div', {},
+    h('p', { class: 'map-popup__title' }, h('a', { href: `/events/${encodeURIComponent(e.id)}/` }, e.demo ? h('span', { class: 'demo-badge' }, '示例') : null, e.demo ? ' ' : null, e.title)),
+    h('p', {}, formatEventTime(e)),
+    h('p', {}, `${place} · ${e.venue}`),
+    h('p', {}, `${EVENT_TYPE_LABELS[e.type]} · ${EVENT_LEVEL_LABELS[e.level]}`));
 }
 
 /** The /map/ page: all events, clustered, with the same filters as the list and a list beside. */
@@ -44,7 +45,7 @@ export async function initEventMap(): Promise<void> {
     for (const s of seats) {
       const [c, k] = planByCity[s.id] ?? [0, 0];
       L.circleMarker([s.lat, s.lng], { radius: 6 + Math.sqrt(c + k), color: '#0b4a8b', fillOpacity: 0.35 })
-        .bindPopup(`<p class="map-popup__title"><a href="/cities/${s.id}/">${escapeHtml(s.name)}</a></p><p>全年计划市级${c}场、县区${k}场</p>`)
+        .bindPopup(h('div', {}, h('p', { class: 'map-popup__title' }, h('a', { href: `/cities/${encodeURIComponent(s.id)}/` }, s.name)), h('p', {}, `全年计划市级${c}场、县区${k}场`)))
         .addTo(map);
     }
     status.textContent = '各地尚未发布活动，地图显示各市全年计划场次。';
@@ -63,7 +64,7 @@ export async function initEventMap(): Promise<void> {
     if (!m) {
       // A div icon: no image to fetch, and still a focusable, titled marker for keyboard users.
       const icon = L.divIcon({ className: `map-pin${e.demo ? ' map-pin--demo' : ''}`, iconSize: [18, 18], html: '' });
-      m = L.marker([e.lat, e.lng], { icon, title: `${e.demo ? '【示例】' : ''}${e.title}`, alt: e.title, keyboard: true }).bindPopup(popupHtml(e, index.regions));
+      m = L.marker([e.lat, e.lng], { icon, title: `${e.demo ? '【示例】' : ''}${e.title}`, alt: e.title, keyboard: true }).bindPopup(() => popupContent(e, index.regions));
       markers.set(e.id, m);
     }
     return m;

@@ -10,6 +10,9 @@ import leafletCss from 'leaflet/dist/leaflet.css?url';
 import clusterCss from 'leaflet.markercluster/dist/MarkerCluster.css?url';
 import clusterDefaultCss from 'leaflet.markercluster/dist/MarkerCluster.Default.css?url';
 
+import { escapeHtml } from '../lib/text.ts';
+import { h } from './dom.ts';
+
 export type L = typeof Leaflet;
 export interface Seat { id: string; name: string; lat: number; lng: number }
 
@@ -57,13 +60,13 @@ export function addBase(L: L, map: Leaflet.Map, tk: string, reviewNumber: string
   layer('vec').addTo(map);
   layer('cva').addTo(map);
   map.attributionControl.setPosition('bottomleft');
-  map.attributionControl.addAttribution(`<a href="https://www.tianditu.gov.cn/">天地图</a> 审图号：${reviewNumber || '（以天地图官网公布为准）'}`);
+  map.attributionControl.addAttribution(`<a href="https://www.tianditu.gov.cn/">天地图</a> 审图号：${escapeHtml(reviewNumber || '（以天地图官网公布为准）')}`);
 }
 
 export function addSeats(L: L, map: Leaflet.Map, seats: Seat[]): void {
   for (const s of seats) {
     L.circleMarker([s.lat, s.lng], { radius: 4, color: '#4a4a4a', weight: 1, fillColor: '#ffffff', fillOpacity: 1, interactive: false })
-      .bindTooltip(s.name, { permanent: true, direction: 'right', className: 'map-seat-label', interactive: false })
+      .bindTooltip(h('span', {}, s.name), { permanent: true, direction: 'right', className: 'map-seat-label', interactive: false })
       .addTo(map);
   }
 }

@@ -1,4 +1,5 @@
 /** The small map on an event page: one point on the offline background (or 天地图 with a key). */
+import { h } from './dom.ts';
 import { addBase, loadLeaflet } from './leaflet-loader.ts';
 
 /** Small maps on event pages. */
@@ -14,7 +15,7 @@ export function initMiniMaps(): void {
       const map = L.map(el, { scrollWheelZoom: false, minZoom: 5, maxZoom: 18 }).setView([lat, lng], 13);
       addBase(L, map, el.dataset.tk ?? '', el.dataset.review ?? '');
       L.circleMarker([lat, lng], { radius: 9, color: '#b3221b', weight: 3, fillColor: '#ffffff', fillOpacity: 1 })
-        .bindTooltip(`${el.dataset.demo === '1' ? '【示例】' : ''}${el.dataset.label ?? ''}`, { permanent: true, direction: 'top', offset: [0, -8] })
+        .bindTooltip(h('span', {}, `${el.dataset.demo === '1' ? '【示例】' : ''}${el.dataset.label ?? ''}`), { permanent: true, direction: 'top', offset: [0, -8] })
         .addTo(map);
       L.control.scale({ imperial: false }).addTo(map);
     });

@@ -2,6 +2,8 @@
  * Search with Pagefind's JavaScript API, rendered as plain links (no UI framework). The query
  * lives in the URL (?q=) so a search can be shared and survives reloads.
  */
+import { excerptNodes, h } from './dom.ts';
+
 interface PagefindResult { data(): Promise<{ url: string; excerpt: string; meta: { title?: string } }> }
 interface Pagefind { search(q: string): Promise<{ results: PagefindResult[] }>; init?: () => Promise<void> }
 
@@ -31,15 +33,7 @@ export function initSearch(): void {
       const top = await Promise.all(results.slice(0, 20).map((r) => r.data()));
       status.textContent = results.length ? `找到 ${results.length} 个页面${results.length > 20 ? '，显示前 20 个' : ''}。` : `没有找到与“${q}”有关的页面。换个说法试试，例如“补贴”“计划”。`;
       for (const r of top) {
-        const li = document.createElement('li');
-        const a = document.createElement('a');
-        a.href = r.url;
-        a.textContent = r.meta.title ?? r.url;
-        const p = document.createElement('p');
-        // Pagefind's excerpt is escaped HTML with <mark> around matches.
-        p.innerHTML = r.excerpt;
-        li.append(a, p);
-        list.append(li);
+        list.append(h('li', {}, h('a', { href: r.url }, r.meta.title ?? r.url), h('p', {}, ...excerptNodes(r.excerpt))));
       }
     } catch {
       status.textContent = '搜索暂时不可用：搜索索引只在完整构建（npm run build）后生成。';
