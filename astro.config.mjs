@@ -2,14 +2,35 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { resolveSiteUrl } from './src/lib/site-url.ts';
 
-// SITE_URL is the public address the site is deployed at (for canonical links and feeds).
-// Until the real 政府网站 domain is assigned, local builds use localhost.
+// SITE_URL is the public address the site is deployed at: canonical links, feeds, the sitemap,
+// open data and the calendar addresses people copy all carry it. A local build (npm start,
+// npm test) uses localhost; a release build (npm run release) refuses to run without it, so a
+// published site never tells people to subscribe to http://localhost:4321.
+const siteCheck = resolveSiteUrl(process.env.SITE_URL, process.env.SITE_RELEASE === '1');
+if ('error' in siteCheck) throw new Error(siteCheck.error);
+const site = siteCheck.site;
+const siteUrl = siteCheck.explicit;
+
+/** Says, once per build, which address every link and feed in dist/ will carry. */
+const announceSite = {
+  name: 'site-address',
+  hooks: {
+    /** @param {{ logger: { info: (m: string) => void; warn: (m: string) => void } }} options */
+    'astro:build:start': ({ logger }) => {
+      if (siteUrl) logger.info(`网站地址：${site}（写入规范链接、日历、站点地图和开放数据）`);
+      else logger.warn(`网站地址：${site}（本地预览用）。正式发布请用 SITE_URL=https://… npm run release`);
+    },
+  },
+};
+
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  site,
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [
+    announceSite,
     mdx(),
     // Search pages and the 404 page are not content; everything else is listed for search engines.
     sitemap({ filter: (page) => !/\/(search|404)\/?$/u.test(new URL(page).pathname) }),
