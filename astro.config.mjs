@@ -2,6 +2,9 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { headersFile } from './src/lib/security.ts';
 import { resolveSiteUrl } from './src/lib/site-url.ts';
 
 // SITE_URL is the public address the site is deployed at: canonical links, feeds, the sitemap,
@@ -25,16 +28,30 @@ const announceSite = {
   },
 };
 
+/** Writes dist/_headers (CSP and security headers) for static hosts, from src/lib/security.ts. */
+const securityHeaderFile = {
+  name: 'security-headers',
+  hooks: {
+    /** @param {{ dir: URL }} options */
+    'astro:build:done': ({ dir }) => {
+      writeFileSync(fileURLToPath(new URL('_headers', dir)), headersFile({ tiles: Boolean(process.env.PUBLIC_TIANDITU_KEY) }));
+    },
+  },
+};
+
 export default defineConfig({
   site,
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [
     announceSite,
+    securityHeaderFile,
     mdx(),
     // Search pages and the 404 page are not content; everything else is listed for search engines.
     sitemap({ filter: (page) => !/\/(search|404)\/?$/u.test(new URL(page).pathname) }),
   ],
+  // Every script is a file, none inlined, so the Content Security Policy needs no 'unsafe-inline'.
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
   server: { port: 4321, host: true },
 });

@@ -1,0 +1,136 @@
+/**
+ * The Content Security Policy holds on every kind of page: the site is served with the headers
+ * the build writes to dist/_headers (as a static host would send them) on top of each page's
+ * <meta> policy, and any violation the browser reports fails the test. Search, the map, the
+ * calculator and the 适老化 preference must still work under it.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, headersFile } from '../../src/lib/security.ts';
+import { baseUrl, openSession, useBrowser, type Session } from './browser.ts';
+import { PAGES } from './pages.ts';
+
+const browser = useBrowser();
+
+/** dist/_headers as a static host reads it: the `/*` block's name: value lines. */
+function builtHeaders(): Record<string, string> {
+  const lines = readFileSync('dist/_headers', 'utf8').split('\n').filter((l) => /^\s+\S+:/u.test(l));
+  return Object.fromEntries(lines.map((l) => { const i = l.indexOf(':'); return [l.slice(0, i).trim(), l.slice(i + 1).trim()]; }));
+}
+
+/** A session whose local responses carry the built security headers, recording CSP violations. */
+async function strictSession(b: Browser, options = {}): Promise<Session & { violations: () => Promise<string[]> }> {
+  const s = await openSession(b, options);
+  const headers = builtHeaders();
+  const base = new URL(baseUrl());
+  await s.context.unroute('**/*');
+  await s.context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.host !== base.host) { s.outside.push(url.href); return route.abort(); }
+    try {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), ...headers } });
+    } catch {
+      // The page closed while a request was in flight (end of a test): nothing to check.
+      await route.abort().catch(() => {});
+    }
+  });
+  const consoleViolations: string[] = [];
+  s.page.on('console', (m) => { if (/Content Security Policy|Refused to/u.test(m.text())) consoleViolations.push(m.text()); });
+  await s.context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  const violations = async () => [...consoleViolations, ...(await s.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))];
+  return { ...s, violations };
+}
+
+const settle = (page: Page) => page.waitForLoadState('networkidle');
+
+describe('security headers', () => {
+  it('dist/_headers carries the policy with frame-ancestors, and the other headers', () => {
+    const h = builtHeaders();
+    expect(readFileSync('dist/_headers', 'utf8')).toBe(headersFile({ tiles: false }));
+    expect(h['Content-Security-Policy']).toContain("frame-ancestors 'none'");
+    expect(h['Content-Security-Policy']).not.toContain('unsafe-inline');
+    expect(h['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
+    expect(h['X-Content-Type-Options']).toBe('nosniff');
+    expect(h['Permissions-Policy']).toContain('geolocation=(self)');
+  });
+
+  it('every page carries the same policy as a meta tag, and no inline script other than the hashed one', () => {
+    const meta = contentSecurityPolicy({ tiles: false, delivery: 'meta' });
+    for (const path of [...PAGES, '/404.html']) {
+      const file = path.endsWith('.html') ? `dist${path}` : `dist${path}index.html`;
+      const html = readFileSync(file, 'utf8');
+      expect(html, path).toContain(`<meta http-equiv="Content-Security-Policy" content="${meta}">`);
+      const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/gu)].map((m) => m[1]);
+      expect(inline, path).toHaveLength(1);
+      expect(html, path).not.toMatch(/\son[a-z]+=/u);
+    }
+  });
+});
+
+describe('pages under the policy', () => {
+  it('no page reports a violation', async () => {
+    const s = await strictSession(browser());
+    for (const path of [...PAGES, '/search/?q=以旧换新', '/no-such-page/']) {
+      await s.page.goto(`${baseUrl()}${path}`);
+      await settle(s.page);
+      expect(await s.violations(), path).toEqual([]);
+    }
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
+
+  it('search finds pages (Pagefind WebAssembly runs)', async () => {
+    const s = await strictSession(browser());
+    await s.page.goto(`${baseUrl()}/search/?q=以旧换新`);
+    await s.page.locator('[data-search-results] li').first().waitFor();
+    expect(await s.page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
+    expect(await s.violations()).toEqual([]);
+    await s.context.close();
+  });
+
+  it('the map draws markers and opens a popup; the event page draws its small map', async () => {
+    const s = await strictSession(browser());
+    await s.page.goto(`${baseUrl()}/map/`);
+    await s.page.locator('[data-map-status]').filter({ hasText: '地图上显示' }).waitFor();
+    expect(await s.page.locator('.leaflet-marker-icon').count()).toBeGreaterThan(5);
+    await s.page.locator('#m-city').selectOption('xuzhou');
+    await s.page.locator('.leaflet-marker-icon.map-pin').first().click();
+    await s.page.locator('.leaflet-popup-content').waitFor();
+    await s.page.goto(`${baseUrl()}/events/demo-nanjing-01/`);
+    await s.page.locator('[data-mini-map]').scrollIntoViewIfNeeded();
+    await s.page.locator('[data-mini-map] .leaflet-tooltip').waitFor();
+    expect(await s.violations()).toEqual([]);
+    await s.context.close();
+  });
+
+  it('the calculator computes and the 适老化 preference applies before paint on the next page', async () => {
+    const s = await strictSession(browser());
+    await s.page.goto(`${baseUrl()}/policies/calculator/?mode=scrap&car=nev&price=150000&oldFuel=petrol&oldRegistered=2012-05-01&ownedBeforeCutoff=yes`);
+    await s.page.locator('[data-results]:not([hidden])').waitFor();
+    expect(await s.page.locator('[data-result="trade-in"]').getAttribute('data-value')).toBe('18000');
+    await s.page.getByRole('button', { name: '适老模式' }).click();
+    await s.page.goto(`${baseUrl()}/notice/`);
+    expect(await s.page.evaluate(() => document.documentElement.hasAttribute('data-elder'))).toBe(true);
+    expect(await s.violations()).toEqual([]);
+    await s.context.close();
+  });
+
+  it('a script injected into a page is refused by the policy (the policy is really enforced)', async () => {
+    const s = await strictSession(browser());
+    await s.page.goto(`${baseUrl()}/`);
+    await s.page.evaluate(() => {
+      const el = document.createElement('script');
+      el.textContent = 'window.__ran = true';
+      document.body.append(el);
+    });
+    expect(await s.page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran)).toBeUndefined();
+    expect((await s.violations()).join('\n')).toContain('script-src');
+    await s.context.close();
+  });
+});
