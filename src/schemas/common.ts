@@ -91,11 +91,13 @@ export function checkCountyInCity(
  * Display text from an editor or a city sheet: invisible reordering and control characters are
  * removed (see cleanText), and the length is limited so one runaway cell cannot swamp a page,
  * a feed or the search index. Messages say the limit in characters, as editors count them.
+ * Single-line by default; `multiline` keeps line breaks (备注).
  */
-export function textField(max: number, { min = 1 }: { min?: number } = {}) {
+export function textField(max: number, { min = 1, multiline = false }: { min?: number; multiline?: boolean } = {}) {
   return z
     .string({ error: '应为文字' })
-    .transform(cleanText)
+    // A name or an address is one line: line breaks and tabs pasted from a sheet become spaces.
+    .transform((s) => (multiline ? cleanText(s) : cleanText(s).replace(/\s*[\t\r\n]+\s*/gu, ' ').trim()))
     .pipe(
       z
         .string()

@@ -48,7 +48,7 @@ export function eventSchema(ref: RefFactory) {
       policies: z.array(ref('policies')).default([]).describe('适用的政策解读'),
       status: z.enum(EVENT_STATUSES).default('planned').describe('计划中、已确认、延期、取消、已举办'),
       phone: z.string().regex(/^[0-9\-（）() ]{5,20}$/, { error: '咨询电话只能含数字、连字符和括号' }).optional(),
-      notes: textField(EVENT_TEXT_LIMITS.notes).optional().describe(`备注；最多 ${EVENT_TEXT_LIMITS.notes} 个字`),
+      notes: textField(EVENT_TEXT_LIMITS.notes, { multiline: true }).optional().describe(`备注；最多 ${EVENT_TEXT_LIMITS.notes} 个字`),
       demo: z.boolean().default(false).describe('示例数据为 true；构建时设 SITE_DEMO=0 会全部去掉'),
     })
     .superRefine((event, ctx) => {
