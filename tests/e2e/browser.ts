@@ -43,12 +43,15 @@ export function useBrowser(): () => Browser {
 
 export interface Session { context: BrowserContext; page: Page; outside: string[]; errors: string[] }
 
-/** A fresh context whose outside requests are aborted and listed in `outside`. */
-export async function openSession(browser: Browser, options: BrowserContextOptions = {}): Promise<Session> {
+/**
+ * A fresh context whose outside requests are aborted and listed in `outside`. `site` is the
+ * server that counts as inside (the built site by default; another build for some tests).
+ */
+export async function openSession(browser: Browser, options: BrowserContextOptions = {}, site: string = baseUrl()): Promise<Session> {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
   const outside: string[] = [];
   const errors: string[] = [];
-  const base = new URL(baseUrl());
+  const base = new URL(site);
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (url.host === base.host || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
