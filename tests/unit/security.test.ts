@@ -77,3 +77,11 @@ describe('untrusted text', () => {
     expect(z.array(title).safeParse(['\u202E\u202E']).success).toBe(false);
   });
 });
+
+describe('the README for operators', () => {
+  it('shows the same nginx headers as the site sends', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync('README.md', 'utf8');
+    expect(readme).toContain(nginxHeaders({ tiles: false }));
+  });
+});
