@@ -52,7 +52,7 @@ describe('import: every encoding gives the same events', () => {
     it(name, async () => {
       const dir = join(work, `out-${name.replace(/\W+/gu, '')}`);
       const r = runImport(await make(), dir);
-      expect(r.err).toBe(name.startsWith('GB') ? '按 GB18030 编码读取 gbk.csv。\n' : '');
+      expect(r.err).toBe(name.startsWith('GB') ? '按 GB18030 编码读取 gbk.csv。\n' : name === 'xlsx' ? '读取工作表「活动」。\n' : '');
       expect(r.status).toBe(0);
       expect(r.out).toContain('共 3 个活动：新增 3 个');
       const written = files(dir).map((f) => readFileSync(join(dir, f), 'utf8'));
@@ -129,9 +129,9 @@ describe('import: every problem is reported, and nothing is written', () => {
     ['county not in that city', '第6行「县（市、区）」：“滨湖区”不是南京市的县（市、区），它属于无锡市'],
     ['unknown type', '第7行「活动类型」：“进军营”不是活动类型'],
     ['unknown level', '第8行「活动级别」：“国家级”不是活动级别'],
-    ['outside Jiangsu', '第9行「经度」：经度 116.40、纬度 39.90 不在江苏范围内'],
-    ['swapped lat/lng', '第10行「经度」：经度 32.05071、纬度 118.79259 不在江苏，像是填反了'],
-    ['far from the county', '第11行「经度」：坐标离玄武区政府驻地约 189 公里'],
+    ['outside Jiangsu', '第9行「经度」「纬度」：经度 116.40、纬度 39.90 不在江苏（离最近的江苏县（市、区）政府驻地'],
+    ['swapped lat/lng', '第10行「经度」「纬度」：经度 32.05071、纬度 118.79259 不在江苏，像是填反了'],
+    ['far from the county', '第11行「经度」「纬度」：坐标离玄武区政府驻地约 189 公里，不像在玄武区'],
     ['duplicate ids', '第12行「活动编号」：活动编号 dup-001 与第13行重复'],
   ])('%s', (_name, text) => has(text));
   it('each message says how to fix it', () => {
@@ -174,9 +174,19 @@ describe('import helpers', () => {
     ['2026/3/5 9:00', '2026-03-05T09:00+08:00'],
     ['2026-03-05 09:00', '2026-03-05T09:00+08:00'],
     ['2026年3月5日 9时30分', '2026-03-05T09:30+08:00'],
-    ['2026/3/5', '2026-03-05T00:00+08:00'],
     ['46382.375', '2026-12-26T09:00+08:00'],
+    ['2026/3/6 0:00', '2026-03-06T00:00+08:00'],
   ])('reads %s', (text, value) => expect(parseDateTime(text).value).toBe(value));
+  it.each([
+    ['2026/3/5', '“2026/3/5”只有日期，没有钟点', '写上钟点，例如 2026/3/5 9:00'],
+    ['2026年3月5日', '只有日期，没有钟点', '网站不收“全天”活动'],
+    ['46086', '是 Excel 日期数字（2026-03-05），只有日期，没有钟点', '2026-03-05 9:00'],
+  ])('refuses a date without a time: %s', (text, error, fix) => {
+    const r = parseDateTime(text);
+    expect(r.value).toBeUndefined();
+    expect(r.error).toContain(error);
+    expect(r.fix).toContain(fix);
+  });
   it('rejects impossible times', () => {
     expect(parseDateTime('2026/4/31 9:00').error).toContain('不是真实存在的时间');
     expect(parseDateTime('2026/3/5 25:00').error).toContain('不是真实存在的时间');
