@@ -52,7 +52,7 @@ describe('case schema', () => {
     const file = 'tests/fixtures/cases/bad.mdx';
     const messages = check(schema, file);
     expect(messages).toContain(`${file}：字段 published：日期格式应为 YYYY-MM-DD，例如 2026-03-05`);
-    expect(messages).toContain(`${file}：字段 figures[0].source.url：链接应为完整网址（https://…）`);
+    expect(messages).toContain(`${file}：字段 figures[0].source.url：链接必须以 https:// 开头（不接受 javascript: 等其他写法）`);
     expect(messages.some((m) => m.startsWith(`${file}：字段 summary：`))).toBe(true);
   });
 });

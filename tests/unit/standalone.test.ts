@@ -13,7 +13,8 @@ const root = resolve(import.meta.dirname, '../..');
 const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
 const TEXT = /\.(ts|tsx|js|mjs|cjs|astro|mdx|md|json|yaml|yml|css|html|txt|sh)$|^\.ci\/run$|^\.nvmrc$/u;
 // package-lock.json lists registry paths only; it is read by npm, not by the project.
-const files = tracked.filter((f) => TEXT.test(f) && f !== 'package-lock.json');
+// Files deleted but not yet committed are skipped: only what is on disk can refer to anything.
+const files = tracked.filter((f) => TEXT.test(f) && f !== 'package-lock.json' && existsSync(resolve(root, f)));
 
 /**
  * Every place a file points outside the repository: a relative ../ path that climbs out of it or
