@@ -19,6 +19,12 @@ export const SITE = {
    * be copied from tianditu.gov.cn when the key is set up (it changes when the map is re-approved).
    */
   tianditu: { reviewNumber: null as string | null },
+  /**
+   * Terms for reusing the open data (/data/). The wording follows the about page; the department
+   * has not confirmed it yet, so pages print it with 待确认 until `confirmed` is true. Not a
+   * licence name: none is claimed until the department chooses one.
+   */
+  openData: { terms: '本站开放数据可自由下载、转载和引用，请注明出处。', confirmed: false },
   /** Shown wherever an identifier is still missing. */
   placeholder: '待备案后填写',
 } as const;
