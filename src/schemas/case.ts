@@ -1,33 +1,72 @@
 /** Schema of a showcase case (典型案例, content/cases/<id>.mdx frontmatter). */
 import { z } from 'astro/zod';
 import { checkCountyInCity, cityField, countyField, isoDate, sourceSchema, textField, type RefFactory } from './common.ts';
-import { EVENT_TYPES } from './event.ts';
+import { EVENT_TYPES, EVENT_TYPE_LABELS } from './event.ts';
 
-export function caseSchema(ref: RefFactory) {
+/**
+ * Makes an image field. The site passes Astro's `image()` (the file is checked, measured and
+ * optimised at build time); scripts and tests check only that a path is given.
+ */
+export type ImageFactory = () => z.ZodType;
+export const plainImage: ImageFactory = () => z.string().min(1);
+
+/** Slugs that name listing pages under /cases/ and so cannot be a case's own address. */
+export const RESERVED_CASE_SLUGS = ['city', 'scene', 'rss'] as const;
+
+export function caseSchema(ref: RefFactory, image: ImageFactory = plainImage) {
   return z
     .strictObject({
-      title: textField(60, { min: 4 }).describe('案例标题'),
+      title: textField(60, { min: 4 }).describe('案例标题；示例案例不用自己写“示例”，网站会加'),
       summary: textField(200, { min: 10 }).describe('一两句话的摘要，供媒体引用'),
-      year: z.number().int().min(2026),
-      published: isoDate.describe('发布日期'),
+      year: z.number().int().min(2026).describe('所属活动年度'),
+      published: isoDate.describe('发布日期，YYYY-MM-DD'),
       updated: isoDate.optional().describe('最后修改日期'),
       city: cityField(ref),
       county: countyField(ref).optional(),
-      type: z.enum(EVENT_TYPES).describe('活动场景，与活动的类型相同'),
-      events: z.array(ref('events')).default([]).describe('相关活动'),
+      type: z.enum(EVENT_TYPES).describe(`活动场景：${Object.entries(EVENT_TYPE_LABELS).map(([k, v]) => `${k} ${v}`).join('、')}`),
+      events: z.array(ref('events')).default([]).describe('相关活动的编号'),
       figures: z
         .array(
           z.strictObject({
-            label: z.string().min(2).describe('指标，例如 现场成交'),
+            label: textField(30, { min: 2 }).describe('指标，例如 现场成交'),
             value: z.number().describe('数值'),
-            unit: z.string().min(1).describe('单位，例如 辆、万元'),
-            period: z.string().min(2).describe('统计期，例如 2026年3月5日—6日'),
+            unit: textField(10).describe('单位，例如 辆、万元'),
+            period: textField(40, { min: 2 }).describe('统计期，例如 2026年3月5日—6日'),
             source: sourceSchema,
           }),
         )
         .default([])
         .describe('案例中的数字，每个都要有出处和统计期'),
-      demo: z.boolean().default(false).describe('示例为 true'),
+      images: z
+        .array(
+          z.strictObject({
+            src: image().describe('图片文件，相对本文件的路径，例如 ./images/nanjing-1.png'),
+            alt: textField(120, { min: 4 }).describe('替代文字：图里有什么，给看不见图片的读者'),
+            caption: textField(80).optional().describe('图注'),
+            credit: textField(40).optional().describe('图片来源或摄影者'),
+          }),
+        )
+        .default([])
+        .describe('图片，第一张也用作列表缩略图'),
+      contact: z
+        .strictObject({
+          organisation: textField(40, { min: 2 }).describe('联系单位'),
+          name: textField(20).optional().describe('联系人'),
+          phone: z.string().regex(/^[0-9-]{5,20}$/u, { error: '电话只能含数字和连字符' }).optional().describe('电话；没有核实就不填'),
+        })
+        .optional()
+        .describe('媒体联系人；不填时显示本站新闻联系人'),
+      demo: z.boolean().default(false).describe('示例为 true；构建时设 SITE_DEMO=0 会全部去掉'),
     })
-    .superRefine((c, ctx) => checkCountyInCity(c, ctx));
+    .superRefine((c, ctx) => {
+      checkCountyInCity(c, ctx);
+      if (c.updated && c.updated < c.published) ctx.addIssue({ code: 'custom', path: ['updated'], message: '最后修改日期早于发布日期' });
+      if (c.demo) {
+        c.figures.forEach((f, i) => {
+          if (!/示例/u.test(f.source.title)) {
+            ctx.addIssue({ code: 'custom', path: ['figures', i, 'source', 'title'], message: '示例案例的数字必须注明是示例数据，例如 title: 示例数据（非真实统计）' });
+          }
+        });
+      }
+    });
 }

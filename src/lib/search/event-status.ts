@@ -1,0 +1,39 @@
+/**
+ * What a search result says about an event's time: its date, and whether it is over. Static
+ * pages age, so the browser decides with the visitor's clock from the start and end written
+ * into the page's search metadata. Pure; `now` is passed in.
+ */
+
+export type EventTimeState = 'upcoming' | 'ongoing' | 'ended' | 'cancelled';
+
+/** Labels as residents read them. */
+export const EVENT_TIME_LABELS: Record<EventTimeState, string> = {
+  upcoming: '即将举办',
+  ongoing: '正在举办',
+  ended: '已结束',
+  cancelled: '已取消',
+};
+
+/** Upcoming until it starts, ongoing until it ends, then ended; cancelled whatever the time. */
+export function eventTimeState(start: string, end: string, now: Date, cancelled = false): EventTimeState | undefined {
+  if (cancelled) return 'cancelled';
+  const s = Date.parse(start);
+  const e = Date.parse(end);
+  if (Number.isNaN(s) || Number.isNaN(e)) return undefined;
+  if (now.getTime() < s) return 'upcoming';
+  if (now.getTime() <= e) return 'ongoing';
+  return 'ended';
+}
+
+/** "2026年12月5日" or "2026年12月5日—6日" from local times written with their offset (read as written). */
+export function eventDateLabel(start: string, end: string): string {
+  const part = (t: string) => ({ y: Number(t.slice(0, 4)), m: Number(t.slice(5, 7)), d: Number(t.slice(8, 10)) });
+  const a = part(start);
+  const b = part(end);
+  if ([a.y, a.m, a.d].some(Number.isNaN)) return '';
+  const first = `${a.y}年${a.m}月${a.d}日`;
+  if (Number.isNaN(b.d) || (a.y === b.y && a.m === b.m && a.d === b.d)) return first;
+  if (a.y === b.y && a.m === b.m) return `${first}—${b.d}日`;
+  if (a.y === b.y) return `${first}—${b.m}月${b.d}日`;
+  return `${first}—${b.y}年${b.m}月${b.d}日`;
+}
