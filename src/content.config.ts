@@ -6,11 +6,13 @@ import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { caseSchema } from './schemas/case.ts';
 import type { RefFactory } from './schemas/common.ts';
+import { contactSchema } from './schemas/contact.ts';
 import { eventSchema } from './schemas/event.ts';
 import { noticeSchema } from './schemas/notice.ts';
 import { planSchema } from './schemas/plan.ts';
 import { channelSchema, policyDocumentSchema, policyFactSchema, policySchema, programmeStatusSchema } from './schemas/policy.ts';
 import { regionSchema } from './schemas/region.ts';
+import { bestBetSchema } from './schemas/search.ts';
 
 const ref: RefFactory = (collection) => reference(collection);
 
@@ -25,5 +27,7 @@ export const collections = {
   policyStatus: defineCollection({ loader: file('./content/policies/data/status.yaml'), schema: programmeStatusSchema(ref) }),
   // EVENTS_DIR points the build at another folder (the synthetic events used by benchmarks).
   events: defineCollection({ loader: glob({ pattern: '**/*.yaml', base: process.env.EVENTS_DIR ?? './content/events' }), schema: eventSchema(ref) }),
-  cases: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: './content/cases' }), schema: caseSchema(ref) }),
+  cases: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: './content/cases' }), schema: ({ image }) => caseSchema(ref, image) }),
+  contacts: defineCollection({ loader: file('./content/contacts/contacts.yaml'), schema: contactSchema(ref) }),
+  bestBets: defineCollection({ loader: file('./content/search/best-bets.yaml'), schema: bestBetSchema }),
 };
