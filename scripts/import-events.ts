@@ -96,7 +96,7 @@ function readCsv(bytes: Buffer): Sheet {
       }
       if (dataRows > IMPORT_LIMITS.dataRows) {
         parser.abort();
-        fail(formatProblem(rowLimitProblem(`${name} `, record)));
+        fail(formatProblem(rowLimitProblem(name, record)));
       }
       rows.push({ row: record, cells });
     },
