@@ -1,17 +1,56 @@
-/** Shared inputs of the calendar feeds. */
-import { getRegionLookup } from './regions.ts';
-import { getReferenceNow } from './events.ts';
-import type { EventItem } from '../lib/events.ts';
-import type { IcsOptions } from '../lib/ics.ts';
-
-export async function icsOptions(name: string, site: URL | undefined): Promise<IcsOptions> {
-  const region = await getRegionLookup();
-  return {
-    name,
-    siteUrl: (site ?? new URL('http://localhost:4321')).href,
-    stamp: getReferenceNow(),
-    placeOf: (e: EventItem) => `${region(e.city).name}${e.county ? region(e.county).name : ''}`,
-  };
-}
+/**
+ * Calendar feeds, computed once per build: the feed list and each event's VEVENT text are made
+ * on first use and shared by every .ics route, so 20,000 events are serialised once, not once
+ * per feed they appear in.
+ */
+import { getRegionLookup, getRegions } from './regions.ts';
+import { getEvents, getReferenceNow } from './events.ts';
+import { displayTitle, type EventItem } from '../lib/events.ts';
+import { calendarFeeds, type FeedDef } from '../lib/events/feeds.ts';
+import { eventToVevent, wrapCalendar, type IcsOptions } from '../lib/ics.ts';
 
 export const icsHeaders = { 'Content-Type': 'text/calendar; charset=utf-8' };
+
+let options: IcsOptions | undefined;
+async function icsOptions(site: URL | undefined): Promise<IcsOptions> {
+  if (!options) {
+    const region = await getRegionLookup();
+    const now = getReferenceNow();
+    options = {
+      siteUrl: (site ?? new URL('http://localhost:4321')).href,
+      stamp: now,
+      now,
+      placeOf: (e: EventItem) => `${region(e.city).name}${e.county ? region(e.county).name : ''}`,
+    };
+  }
+  return options;
+}
+
+const vevents = new Map<string, string>();
+async function veventOf(e: EventItem, site: URL | undefined): Promise<string> {
+  let text = vevents.get(e.id);
+  if (text === undefined) {
+    text = eventToVevent(e, await icsOptions(site));
+    vevents.set(e.id, text);
+  }
+  return text;
+}
+
+let feeds: FeedDef[] | undefined;
+/** Every feed the site publishes (all, cities, counties, months), built once. */
+export async function getFeeds(): Promise<FeedDef[]> {
+  feeds ??= calendarFeeds(await getEvents(), await getRegions(), getReferenceNow());
+  return feeds;
+}
+
+/** One feed's text. */
+export async function feedText(feed: FeedDef, site: URL | undefined): Promise<string> {
+  const parts: string[] = [];
+  for (const e of feed.events) parts.push(await veventOf(e, site));
+  return wrapCalendar(feed.name, parts);
+}
+
+/** One event as a calendar file of its own (what "加入日历" downloads). */
+export async function eventFileText(e: EventItem, site: URL | undefined): Promise<string> {
+  return wrapCalendar(displayTitle(e), [await veventOf(e, site)]);
+}

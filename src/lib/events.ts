@@ -3,6 +3,7 @@
  * filters, and the plan-versus-published counts. Pure; no clock is read here.
  */
 import type { EVENT_STATUSES, EventLevel, EventType } from './event-labels.ts';
+import { overlapsRange, parseRange, type IsoDate } from './events/date-range.ts';
 import type { ReconciledPlan } from './plan.ts';
 
 export type EventStatus = (typeof EVENT_STATUSES)[number];
@@ -72,18 +73,35 @@ export function groupByMonth<T extends EventItem>(events: readonly T[]): [string
   return [...map.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
 
-/** What a visitor can filter by. Empty fields do not filter. */
-export interface EventFilter { city?: string; county?: string; month?: string; type?: string; level?: string }
+/**
+ * What a visitor can filter by. Empty fields do not filter. `from`/`to` are days in Shanghai
+ * ("2026-12-05"); an event matches when it takes place on any day of that range.
+ */
+export interface EventFilter { city?: string; county?: string; month?: string; type?: string; level?: string; from?: IsoDate; to?: IsoDate }
 
-export function filterEvents<T extends Pick<EventItem, 'city' | 'county' | 'start' | 'type' | 'level'>>(events: readonly T[], f: EventFilter): T[] {
+export function filterEvents<T extends Pick<EventItem, 'city' | 'county' | 'start' | 'end' | 'type' | 'level'>>(events: readonly T[], f: EventFilter): T[] {
+  const range = parseRange(f.from, f.to);
   return events.filter(
     (e) =>
       (!f.city || e.city === f.city) &&
       (!f.county || e.county === f.county) &&
       (!f.month || monthOf(e) === f.month) &&
       (!f.type || e.type === f.type) &&
-      (!f.level || e.level === f.level),
+      (!f.level || e.level === f.level) &&
+      (!range || overlapsRange(e, range)),
   );
+}
+
+/**
+ * What a card, popup or calendar entry says about an event's state at `now`: 已取消, 已结束,
+ * 延期 or 计划中; nothing for a confirmed event still to come.
+ */
+export function eventStateLabel(e: Pick<EventItem, 'status' | 'end'>, now: Date): string | undefined {
+  if (e.status === 'cancelled') return '已取消';
+  if (!isUpcoming(e, now) || e.status === 'held') return '已结束';
+  if (e.status === 'postponed') return '延期';
+  if (e.status === 'planned') return '计划中';
+  return undefined;
 }
 
 /** One month of the plan beside what has been published. */
@@ -113,18 +131,52 @@ export function describeProgress(p: PlanMonthProgress): string {
   return `${Number(p.month.slice(5))}月 计划市级${p.planned.city}场、县区${p.planned.county}场；已发布${p.published}场`;
 }
 
-/** "3月5日（周六）09:00—17:00" or across days "3月5日 09:00 — 3月6日 17:00". */
+/** The days and daily hours of an event, read from its Shanghai wall-clock start and end. */
+export interface EventSchedule {
+  firstDay: IsoDate;
+  lastDay: IsoDate;
+  /** Number of calendar days it touches. */
+  days: number;
+  startTime: string;
+  endTime: string;
+  /**
+   * True for a fair over several days that opens and closes at the same hours each day
+   * (09:00 on the first day to 17:00 on the last): "每天 09:00—17:00". False when it runs
+   * through the night (19:00 to 02:00 the next day).
+   */
+  daily: boolean;
+}
+
+export function eventSchedule(e: Pick<EventItem, 'start' | 'end'>): EventSchedule {
+  const firstDay = e.start.slice(0, 10);
+  const lastDay = e.end.slice(0, 10);
+  const startTime = e.start.slice(11, 16);
+  const endTime = e.end.slice(11, 16);
+  const days = Math.round((Date.parse(`${lastDay}T00:00:00Z`) - Date.parse(`${firstDay}T00:00:00Z`)) / 86_400_000) + 1;
+  return { firstDay, lastDay, days, startTime, endTime, daily: days > 1 && endTime > startTime };
+}
+
+const WEEK = ['日', '一', '二', '三', '四', '五', '六'];
+const weekdayZh = (date: string) => `周${WEEK[new Date(`${date}T00:00:00Z`).getUTCDay()]}`;
+const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+
+/**
+ * When an event is on, in the words people use:
+ * - one day: "2026年3月5日（周四）09:00—17:00";
+ * - several days, same hours: "2026年12月5日—6日（周六—周日）每天 09:00—17:00";
+ * - through the night: "2026年12月5日（周六）19:00 — 12月6日（周日）02:00".
+ */
 export function formatEventTime(e: Pick<EventItem, 'start' | 'end'>): string {
-  const week = ['日', '一', '二', '三', '四', '五', '六'];
-  const part = (s: string) => {
-    const [date, time] = s.split('T') as [string, string];
-    const d = new Date(`${date}T00:00:00Z`);
-    return { md: `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`, wd: `周${week[d.getUTCDay()]}`, hm: time.slice(0, 5), date };
-  };
-  const a = part(e.start);
-  const b = part(e.end);
-  if (a.date === b.date) return `${e.start.slice(0, 4)}年${a.md}（${a.wd}）${a.hm}—${b.hm}`;
-  return `${e.start.slice(0, 4)}年${a.md}（${a.wd}）${a.hm} — ${b.md}（${b.wd}）${b.hm}`;
+  const s = eventSchedule(e);
+  const year = `${s.firstDay.slice(0, 4)}年`;
+  if (s.days === 1) return `${year}${monthDay(s.firstDay)}（${weekdayZh(s.firstDay)}）${s.startTime}—${s.endTime}`;
+  if (s.daily) {
+    const sameYear = s.firstDay.slice(0, 4) === s.lastDay.slice(0, 4);
+    const sameMonth = s.firstDay.slice(0, 7) === s.lastDay.slice(0, 7);
+    const last = !sameYear ? `${s.lastDay.slice(0, 4)}年${monthDay(s.lastDay)}` : sameMonth ? `${Number(s.lastDay.slice(8, 10))}日` : monthDay(s.lastDay);
+    return `${year}${monthDay(s.firstDay)}—${last}（${weekdayZh(s.firstDay)}—${weekdayZh(s.lastDay)}）每天 ${s.startTime}—${s.endTime}`;
+  }
+  return `${year}${monthDay(s.firstDay)}（${weekdayZh(s.firstDay)}）${s.startTime} — ${monthDay(s.lastDay)}（${weekdayZh(s.lastDay)}）${s.endTime}`;
 }
 
 /**

@@ -17,8 +17,12 @@ export function distanceKm(a: LatLng, b: LatLng): number {
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** "0.8 公里", "12 公里": one decimal below 10 km, whole kilometres above. */
+/**
+ * "不到1公里", "3.4 公里", "12 公里": one decimal below 10 km, whole kilometres above. A
+ * distance under 1 km never reads as "0.0 公里".
+ */
 export function formatKm(km: number): string {
+  if (km < 1) return '不到1公里';
   return km < 10 ? `${km.toFixed(1)} 公里` : `${Math.round(km)} 公里`;
 }
 
@@ -44,14 +48,35 @@ export function convert(point: LatLng, from: Datum, to: Datum): LatLng {
 
 const fixed6 = (n: number) => n.toFixed(6);
 
-/** Links that open a place in each map app, each in the coordinate system it expects. */
-export function directionsLinks(point: LatLng, name: string): { amap: string; baidu: string; apple: string } {
+/** Who is asking, as the map services want it said (百度 `src`, 腾讯 `referer`, 高德 `src`). */
+export const MAP_LINK_SOURCE = 'jiangsu-car-wujin';
+
+/** The map apps the event page offers, in the order shown. */
+export const MAP_APPS = ['amap', 'baidu', 'tencent', 'apple'] as const;
+export type MapApp = (typeof MAP_APPS)[number];
+export const MAP_APP_LABELS: Record<MapApp, string> = { amap: '高德地图', baidu: '百度地图', tencent: '腾讯地图', apple: 'Apple 地图' };
+
+/** 腾讯's marker value separates fields with ; and : — keep them out of names and addresses. */
+const tencentText = (text: string) => text.replace(/;/gu, '；').replace(/:/gu, '：');
+
+/**
+ * Links that open a place in each map app, each in the coordinate system it expects, using
+ * the apps' documented web URIs (they open the app on a phone where it is installed):
+ * - 高德 uri.amap.com/marker: position=lng,lat in GCJ-02 (coordinate=gaode), name, src, callnative=1;
+ * - 百度 api.map.baidu.com/marker: location=lat,lng in BD-09 (coord_type=bd09ll), title, content, output=html, src;
+ * - 腾讯 apis.map.qq.com/uri/v1/marker: marker=coord:lat,lng;title:…;addr:… in GCJ-02 (腾讯's default), referer;
+ * - Apple maps.apple.com/?ll=lat,lng&q=label: GCJ-02, which Apple Maps uses in mainland China.
+ */
+export function directionsLinks(point: LatLng, name: string, address = name): Record<MapApp, string> {
   const gcj = convert(point, 'WGS84', 'GCJ02');
   const bd = convert(point, 'WGS84', 'BD09');
   const q = encodeURIComponent(name);
+  const src = encodeURIComponent(MAP_LINK_SOURCE);
+  const marker = `coord:${fixed6(gcj.lat)},${fixed6(gcj.lng)};title:${tencentText(name)};addr:${tencentText(address)}`;
   return {
-    amap: `https://uri.amap.com/marker?position=${fixed6(gcj.lng)},${fixed6(gcj.lat)}&name=${q}&coordinate=gaode&callnative=1`,
-    baidu: `https://api.map.baidu.com/marker?location=${fixed6(bd.lat)},${fixed6(bd.lng)}&title=${q}&content=${q}&output=html&coord_type=bd09ll`,
+    amap: `https://uri.amap.com/marker?position=${fixed6(gcj.lng)},${fixed6(gcj.lat)}&name=${q}&src=${src}&coordinate=gaode&callnative=1`,
+    baidu: `https://api.map.baidu.com/marker?location=${fixed6(bd.lat)},${fixed6(bd.lng)}&title=${q}&content=${encodeURIComponent(address)}&output=html&coord_type=bd09ll&src=${encodeURIComponent(`webapp.${MAP_LINK_SOURCE}.events`)}`,
+    tencent: `https://apis.map.qq.com/uri/v1/marker?marker=${encodeURIComponent(marker)}&referer=${src}`,
     apple: `https://maps.apple.com/?ll=${fixed6(gcj.lat)},${fixed6(gcj.lng)}&q=${q}`,
   };
 }

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import regions from '../../content/regions/jiangsu.json' with { type: 'json' };
 import { parseContentText } from '../../src/lib/content-files.ts';
 import { eventRows, eventsToCsv } from '../../src/lib/event-data.ts';
-import { fromIndex, toIndex } from '../../src/lib/event-index.ts';
 import { byStart, describeProgress, displayTitle, filterEvents, formatEventTime, groupByMonth, isUpcoming, makeEventId, planProgress, splitByTime, type EventItem } from '../../src/lib/events.ts';
 import { convert, directionsLinks, distanceKm, formatKm, sortByDistance } from '../../src/lib/geo.ts';
 import { eventsToIcs, eventUid } from '../../src/lib/ics.ts';
+import { fromMapRows, buildMapData } from '../../src/lib/events/map-data.ts';
 import { eventJsonLd, serializeJsonLd } from '../../src/lib/json-ld.ts';
 import type { RegionEntry } from '../../src/lib/regions.ts';
 import { plainRef } from '../../src/schemas/common.ts';
@@ -43,7 +43,9 @@ describe('distance and near me', () => {
     expect(distanceKm(nanjing, nanjing)).toBe(0);
     expect(distanceKm(nanjing, suzhou)).toBeGreaterThan(185);
     expect(distanceKm(nanjing, suzhou)).toBeLessThan(195);
-    expect(formatKm(0.84)).toBe('0.8 公里');
+    expect(formatKm(0.84)).toBe('不到1公里');
+    expect(formatKm(0.04)).toBe('不到1公里');
+    expect(formatKm(3.44)).toBe('3.4 公里');
     expect(formatKm(12.4)).toBe('12 公里');
   });
   it('sorts by distance, nearest first, ties by start then id', () => {
@@ -67,13 +69,34 @@ describe('coordinate systems', () => {
     const p = { lat: 31.30194, lng: 120.58111 };
     for (const d of ['GCJ02', 'BD09'] as const) expect(distanceKm(convert(convert(p, 'WGS84', d), d, 'WGS84'), p)).toBeLessThan(0.001);
   });
-  it('builds directions links in each app’s coordinate system', () => {
-    const links = directionsLinks(regionOf('nanjing'), '南京市人民政府');
-    expect(links.amap).toContain('position=118.7966');
-    expect(links.amap).toContain('coordinate=gaode');
-    expect(links.baidu).toContain('coord_type=bd09ll');
-    expect(links.baidu).toContain('location=32.0656');
-    expect(links.apple).toContain('ll=32.0593');
+  it('builds directions links in each app’s coordinate system, with the documented parameters', () => {
+    const links = directionsLinks(regionOf('nanjing'), '南京市人民政府', '北京东路41号');
+    const amap = new URL(links.amap);
+    expect(amap.origin + amap.pathname).toBe('https://uri.amap.com/marker');
+    expect(amap.searchParams.get('position')).toMatch(/^118\.7966\d*,32\.0593\d*$/u);
+    expect(amap.searchParams.get('coordinate')).toBe('gaode');
+    expect(amap.searchParams.get('name')).toBe('南京市人民政府');
+    expect(amap.searchParams.get('src')).toBeTruthy();
+    const baidu = new URL(links.baidu);
+    expect(baidu.origin + baidu.pathname).toBe('https://api.map.baidu.com/marker');
+    expect(baidu.searchParams.get('coord_type')).toBe('bd09ll');
+    expect(baidu.searchParams.get('location')).toMatch(/^32\.0656\d*,118\.80\d*$/u);
+    expect(baidu.searchParams.get('output')).toBe('html');
+    expect(baidu.searchParams.get('title')).toBe('南京市人民政府');
+    expect(baidu.searchParams.get('content')).toBe('北京东路41号');
+    expect(baidu.searchParams.get('src')).toMatch(/^webapp\./u);
+    const qq = new URL(links.tencent);
+    expect(qq.origin + qq.pathname).toBe('https://apis.map.qq.com/uri/v1/marker');
+    expect(qq.searchParams.get('marker')).toMatch(/^coord:32\.0593\d*,118\.7966\d*;title:南京市人民政府;addr:北京东路41号$/u);
+    expect(qq.searchParams.get('referer')).toBeTruthy();
+    const apple = new URL(links.apple);
+    expect(apple.origin).toBe('https://maps.apple.com');
+    expect(apple.searchParams.get('ll')).toMatch(/^32\.0593\d*,118\.7966\d*$/u);
+    expect(apple.searchParams.get('q')).toBe('南京市人民政府');
+  });
+  it('keeps 腾讯’s field separators out of names', () => {
+    const qq = new URL(directionsLinks(regionOf('nanjing'), 'A;B:C', 'x;y').tencent);
+    expect(qq.searchParams.get('marker')).toMatch(/;title:A；B：C;addr:x；y$/u);
   });
 });
 
@@ -96,7 +119,7 @@ describe('event helpers', () => {
     expect(displayTitle({ title: '车展', demo: false })).toBe('车展');
   });
   it('formats times in Chinese with weekday', () => {
-    expect(formatEventTime({ start: '2026-12-12T09:00+08:00', end: '2026-12-13T17:00+08:00' })).toBe('2026年12月12日（周六）09:00 — 12月13日（周日）17:00');
+    expect(formatEventTime({ start: '2026-12-12T09:00+08:00', end: '2026-12-13T17:00+08:00' })).toBe('2026年12月12日—13日（周六—周日）每天 09:00—17:00');
     expect(formatEventTime({ start: '2026-03-05T09:00+08:00', end: '2026-03-05T17:00+08:00' })).toBe('2026年3月5日（周四）09:00—17:00');
   });
   it('shows the plan beside what has been published', () => {
@@ -113,17 +136,19 @@ describe('event helpers', () => {
     expect(makeEventId(e)).not.toBe(makeEventId({ ...e, title: '车展2' }));
     expect(makeEventId(e)).toMatch(/^2026-nanjing-[0-9a-f]{8}$/u);
   });
-  it('the compact index round-trips', () => {
-    const names = Object.fromEntries([...byId].map(([id, r]) => [id, r.name]));
-    const back = fromIndex(JSON.parse(JSON.stringify(toIndex(demo, names))));
-    expect(back[0]).toMatchObject({ id: demo[0]!.id, title: demo[0]!.title, demo: true, lat: demo[0]!.lat, venue: demo[0]!.venue.name });
+  it('the map data round-trips through its chunks', () => {
+    const { chunks } = buildMapData(demo, regions as RegionEntry[]);
+    const back = [...chunks].flatMap(([key, rows]) => fromMapRows(key.split('/')[0]!, JSON.parse(JSON.stringify(rows))));
+    const first = back.find((e) => e.id === demo[0]!.id)!;
+    expect(first).toEqual({ id: demo[0]!.id, title: demo[0]!.title, demo: true, type: demo[0]!.type, level: demo[0]!.level, city: demo[0]!.city, county: demo[0]!.county, venue: demo[0]!.venue.name, lat: demo[0]!.lat, lng: demo[0]!.lng, start: demo[0]!.start, end: demo[0]!.end, status: demo[0]!.status });
+    expect(back).toHaveLength(demo.length);
   });
 });
 
 describe('calendar feeds', () => {
   const stamp = new Date('2026-11-27T00:00:00+08:00');
-  const options = { name: '测试日历', siteUrl: 'https://example.org/', stamp, placeOf: (e: EventItem) => regionOf(e.city).name };
-  const text = eventsToIcs(demo, options);
+  const options = { siteUrl: 'https://example.org/', stamp, now: stamp, placeOf: (e: EventItem) => regionOf(e.city).name };
+  const text = eventsToIcs(demo, '测试日历', options);
   const vevents = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
 
   it('parses with a real iCalendar parser, one VEVENT per event', () => {
@@ -134,7 +159,7 @@ describe('calendar feeds', () => {
     const uids = vevents.map((v) => v.getFirstPropertyValue('uid'));
     expect(new Set(uids).size).toBe(demo.length);
     expect(uids[0]).toBe(eventUid(demo[0]!));
-    expect(eventsToIcs(demo, options)).toBe(text);
+    expect(eventsToIcs(demo, '测试日历', options)).toBe(text);
   });
   it('times are correct in any client: 09:00 Beijing time is 01:00 UTC', () => {
     const first = new ICAL.Event(vevents[0]!);
@@ -150,7 +175,7 @@ describe('calendar feeds', () => {
   it('a cancelled event is CANCELLED; an empty feed is still a valid calendar', () => {
     const cancelled = vevents.find((v) => v.getFirstPropertyValue('status') === 'CANCELLED');
     expect(cancelled).toBeDefined();
-    const empty = new ICAL.Component(ICAL.parse(eventsToIcs([], options)));
+    const empty = new ICAL.Component(ICAL.parse(eventsToIcs([], '空日历', options)));
     expect(empty.getAllSubcomponents('vevent')).toHaveLength(0);
   });
 });

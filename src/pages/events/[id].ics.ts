@@ -1,13 +1,13 @@
-/** /events/<id>.ics: one event, to add to a calendar. */
+/**
+ * /events/<id>.ics while editing (npm run dev). A build writes these files in one pass instead
+ * (see src/pages/calendar/event-files.json.ts), so here a build generates no pages.
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getEvents } from '../../data/events.ts';
-import { icsHeaders, icsOptions } from '../../data/feeds.ts';
-import { displayTitle, type EventItem } from '../../lib/events.ts';
-import { eventsToIcs } from '../../lib/ics.ts';
+import { eventFileText, icsHeaders } from '../../data/feeds.ts';
+import type { EventItem } from '../../lib/events.ts';
 
-export const getStaticPaths = (async () => (await getEvents()).map((event) => ({ params: { id: event.id }, props: { event } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  import.meta.env.DEV ? (await getEvents()).map((event) => ({ params: { id: event.id }, props: { event } })) : []) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props, site }) => {
-  const { event } = props as { event: EventItem };
-  return new Response(eventsToIcs([event], await icsOptions(displayTitle(event), site)), { headers: icsHeaders });
-};
+export const GET: APIRoute = async ({ props, site }) => new Response(await eventFileText((props as { event: EventItem }).event, site), { headers: icsHeaders });

@@ -1,0 +1,132 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import regions from '../../content/regions/jiangsu.json' with { type: 'json' };
+import { parseContentText } from '../../src/lib/content-files.ts';
+import { byStart, type EventItem } from '../../src/lib/events.ts';
+import { calendarFeeds, feedUrl, RECENT_DAYS, webcalUrl } from '../../src/lib/events/feeds.ts';
+import { escapeText, eventToVevent, eventsToIcs, foldLine, MAX_LINE_OCTETS, wrapCalendar } from '../../src/lib/ics.ts';
+import type { RegionEntry } from '../../src/lib/regions.ts';
+import { plainRef } from '../../src/schemas/common.ts';
+import { eventSchema } from '../../src/schemas/event.ts';
+
+const all = regions as RegionEntry[];
+const nameOf = new Map(all.map((r) => [r.id, r.name]));
+const demo: EventItem[] = readdirSync('content/events/demo').map((f) => {
+  const data = eventSchema(plainRef).parse(parseContentText(f, readFileSync(`content/events/demo/${f}`, 'utf8'))) as Omit<EventItem, 'id'>;
+  return { ...data, id: f.replace(/\.yaml$/u, '') } as EventItem;
+}).sort(byStart);
+const now = new Date('2026-11-27T10:00:00+08:00');
+const options = { siteUrl: 'https://example.org/', stamp: now, now, placeOf: (e: EventItem) => `${nameOf.get(e.city)}${e.county ? nameOf.get(e.county) : ''}` };
+const octets = (s: string) => Buffer.byteLength(s, 'utf8');
+const base = demo.find((e) => e.id === 'demo-nanjing-01')!;
+
+describe('the iCalendar serializer', () => {
+  it('escapes backslash, semicolon, comma and line breaks (RFC 5545 TEXT)', () => {
+    expect(escapeText('a\\b;c,d\ne\r\nf')).toBe('a\\\\b\\;c\\,d\\ne\\nf');
+  });
+
+  it('folds at 75 octets, never inside a UTF-8 character, with one space before each continuation', () => {
+    const line = `SUMMARY:${'汽车展销'.repeat(30)}🚗ok`;
+    const folded = foldLine(line);
+    const physical = folded.split('\r\n');
+    expect(physical.length).toBeGreaterThan(1);
+    for (const p of physical) expect(octets(p)).toBeLessThanOrEqual(MAX_LINE_OCTETS);
+    for (const p of physical.slice(1)) expect(p.startsWith(' ') && !p.startsWith('  ')).toBe(true);
+    // Unfolding gives back exactly the line: no character was split or lost.
+    expect(folded.replace(/\r\n /gu, '')).toBe(line);
+    expect(physical.join('').includes('\uFFFD')).toBe(false);
+  });
+
+  it('a line of exactly 75 octets stays whole; 76 folds', () => {
+    expect(foldLine('X'.repeat(75))).toBe('X'.repeat(75));
+    expect(foldLine('X'.repeat(76))).toBe(`${'X'.repeat(75)}\r\n X`);
+    // 24 three-octet characters after "SUMMARY:" (8 octets) make 80 octets: the break falls before the 23rd.
+    const cjk = `SUMMARY:${'车'.repeat(24)}`;
+    expect(foldLine(cjk).split('\r\n').map(octets)).toEqual([74, 7]);
+  });
+
+  it('every line of every demo feed is at most 75 octets and ends in CRLF', () => {
+    const text = eventsToIcs(demo, '测试', options);
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replace(/\r\n/gu, '')).not.toMatch(/[\r\n]/u);
+    const lines = text.split('\r\n').slice(0, -1);
+    expect(Math.max(...lines.map(octets))).toBeLessThanOrEqual(75);
+  });
+
+  it('a hostile title cannot start a property of its own', () => {
+    const e = { ...base, title: '车展\r\nATTENDEE:mailto:x@example.org;X=1,2', venue: { name: '场地\nLOCATION:伪造', address: '路;1号' } };
+    const text = eventsToIcs([e], '测试', options);
+    const ev = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!;
+    expect(ev.getFirstProperty('attendee')).toBeNull();
+    expect(String(ev.getFirstPropertyValue('summary'))).toContain('车展\nATTENDEE:mailto:x@example.org;X=1,2');
+    expect(ev.getAllProperties('location')).toHaveLength(1);
+  });
+
+  it('a weekend fair with daily hours repeats daily: 09:00—17:00 on each day', () => {
+    const fair = { ...base, start: '2026-12-05T09:00+08:00', end: '2026-12-06T17:00+08:00', status: 'confirmed' as const };
+    const ev = new ICAL.Event(new ICAL.Component(ICAL.parse(eventsToIcs([fair], '测试', options))).getFirstSubcomponent('vevent')!);
+    expect(ev.startDate.toJSDate().toISOString()).toBe('2026-12-05T01:00:00.000Z');
+    expect(ev.endDate.toJSDate().toISOString()).toBe('2026-12-05T09:00:00.000Z');
+    const it2 = ev.iterator();
+    const days = [it2.next(), it2.next(), it2.next()].map((t) => t?.toJSDate().toISOString());
+    expect(days).toEqual(['2026-12-05T01:00:00.000Z', '2026-12-06T01:00:00.000Z', undefined]);
+    expect(ev.description).toContain('每天 09:00—17:00');
+  });
+
+  it('past, cancelled and postponed events say so in SUMMARY and DESCRIPTION', () => {
+    const parse = (e: EventItem) => new ICAL.Event(new ICAL.Component(ICAL.parse(eventsToIcs([e], '测试', options))).getFirstSubcomponent('vevent')!);
+    const past = parse({ ...base, status: 'held' });
+    expect(past.summary).toBe('【示例】南京汽车主题展（已结束）');
+    expect(past.description).toContain('本活动已结束');
+    const later = { start: '2026-12-19T09:00+08:00', end: '2026-12-19T17:00+08:00' };
+    const cancelled = parse({ ...base, ...later, status: 'cancelled' });
+    expect(cancelled.summary).toBe('【示例】【已取消】南京汽车主题展');
+    expect(cancelled.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    const postponed = parse({ ...base, ...later, status: 'postponed', phone: '025-12345678' });
+    expect(postponed.summary).toBe('【示例】【延期】南京汽车主题展');
+    expect(postponed.description).toContain('咨询电话：025-12345678');
+    expect(parse({ ...base, ...later, status: 'confirmed' }).summary).toBe('【示例】南京汽车主题展');
+  });
+
+  it('the same events give the same bytes; UIDs do not change with the feed', () => {
+    const one = eventToVevent(base, options);
+    expect(eventToVevent(base, options)).toBe(one);
+    expect(wrapCalendar('甲', [one])).toContain(one);
+    expect(one).toContain('UID:demo-nanjing-01@wujin.jiangsu.event\r\n');
+  });
+});
+
+describe('which feeds hold which events', () => {
+  const feeds = calendarFeeds(demo, all, now);
+  const byPath = new Map(feeds.map((f) => [f.path, f]));
+
+  it('one feed for the province, each city, each county and each month', () => {
+    expect(feeds.filter((f) => f.kind === 'city')).toHaveLength(13);
+    expect(feeds.filter((f) => f.kind === 'county')).toHaveLength(95);
+    expect(feeds.filter((f) => f.kind === 'month').map((f) => f.path)).toEqual(Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`));
+    expect(new Set(feeds.map((f) => f.path)).size).toBe(feeds.length);
+  });
+
+  it('all.ics keeps events still to come and those ended in the last month only', () => {
+    const since = now.getTime() - RECENT_DAYS * 86_400_000;
+    const allFeed = byPath.get('all')!;
+    expect(allFeed.events.every((e) => Date.parse(e.end) >= since)).toBe(true);
+    expect(allFeed.events.length).toBe(demo.filter((e) => Date.parse(e.end) >= since).length);
+    expect(allFeed.events.length).toBeLessThan(demo.length);
+    // Every event is in exactly one month archive.
+    expect(feeds.filter((f) => f.kind === 'month').reduce((s, f) => s + f.events.length, 0)).toBe(demo.length);
+  });
+
+  it('a county feed has that county’s events only, and a name people recognise', () => {
+    const kunshan = byPath.get('suzhou/kunshan')!;
+    expect(kunshan.name).toBe('苏州昆山汽车“五进”活动');
+    expect(kunshan.events.map((e) => e.id)).toEqual(demo.filter((e) => e.county === 'suzhou-kunshan').map((e) => e.id));
+    expect(byPath.get('nanjing')!.events.every((e) => e.city === 'nanjing')).toBe(true);
+  });
+
+  it('addresses: https to download, webcal to subscribe', () => {
+    expect(feedUrl('https://example.org/', 'suzhou/kunshan')).toBe('https://example.org/calendar/suzhou/kunshan.ics');
+    expect(webcalUrl('https://example.org/', 'suzhou/kunshan')).toBe('webcal://example.org/calendar/suzhou/kunshan.ics');
+  });
+});
