@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { headersFile } from './src/lib/security.ts';
 import { resolveSiteUrl } from './src/lib/site-url.ts';
@@ -39,6 +39,25 @@ const securityHeaderFile = {
   },
 };
 
+/**
+ * Writes every event's calendar file (/events/<id>.ics) in one pass from the single JSON that
+ * src/pages/calendar/event-files.json.ts renders, then removes that JSON from the output.
+ */
+const eventCalendarFiles = {
+  name: 'event-calendar-files',
+  hooks: {
+    /** @param {{ dir: URL }} options */
+    'astro:build:done': ({ dir }) => {
+      const bundle = fileURLToPath(new URL('calendar/event-files.json', dir));
+      /** @type {Record<string, string>} */
+      const files = JSON.parse(readFileSync(bundle, 'utf8'));
+      mkdirSync(fileURLToPath(new URL('events/', dir)), { recursive: true });
+      for (const [id, text] of Object.entries(files)) writeFileSync(fileURLToPath(new URL(`events/${id}.ics`, dir)), text);
+      rmSync(bundle);
+    },
+  },
+};
+
 export default defineConfig({
   site,
   trailingSlash: 'ignore',
@@ -46,6 +65,7 @@ export default defineConfig({
   integrations: [
     announceSite,
     securityHeaderFile,
+    eventCalendarFiles,
     mdx(),
     // Search pages and the 404 page are not content; everything else is listed for search engines.
     sitemap({ filter: (page) => !/\/(search|404)\/?$/u.test(new URL(page).pathname) }),
