@@ -83,7 +83,7 @@ const facts = (listed.get('content/policies/data/facts.yaml') ?? []) as PolicyFa
 const documents = (listed.get('content/policies/data/documents.yaml') ?? []) as PolicyDocument[];
 problems.push(...findFactProblems(facts, documents).map((p) => `content/policies/data/facts.yaml：${p}`));
 try {
-  rulesFromFacts(facts);
+  rulesFromFacts(facts, new Date().toISOString().slice(0, 10));
 } catch (error) {
   problems.push(`content/policies/data/facts.yaml：${(error as Error).message}`);
 }

@@ -4,6 +4,7 @@
  */
 import { formatInteger } from '../lib/format.ts';
 import { calculateSubsidy, parseCalcQuery, toCalcQuery, type CalcInput, type FieldError, type ResultLine, type SubsidyRules } from '../lib/subsidy.ts';
+import { shanghaiDate } from '../lib/validity.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -18,7 +19,26 @@ function list(items: string[], ordered = false): HTMLElement {
   return l;
 }
 
-type Labels = Record<string, { label: string; confirmed: boolean }>;
+/** Each rule's number in the page's rules table, and whether it is confirmed. */
+type Labels = Record<string, { n: number; confirmed: boolean }>;
+
+/** The rule set for a day: the latest one that has started by then (the first if none has). */
+function rulesFor(sets: SubsidyRules[], day: string): SubsidyRules {
+  return [...sets].reverse().find((r) => r.day <= day) ?? sets[0]!;
+}
+
+/** "依据：本页规则表第3、5条（第5条待核实）。" with each number linking to its row. */
+function citation(ids: string[], labels: Labels): HTMLElement {
+  const p = el('p', '依据：本页规则表第', { class: 'small' });
+  const known = [...new Set(ids)].filter((id) => (labels[id]?.n ?? 0) > 0).sort((a, b) => labels[a]!.n - labels[b]!.n);
+  known.forEach((id, i) => {
+    if (i > 0) p.append('、');
+    p.append(el('a', String(labels[id]!.n), { href: `#fact-${id}` }));
+  });
+  const unconfirmed = known.filter((id) => !labels[id]!.confirmed).map((id) => labels[id]!.n);
+  p.append(`条${unconfirmed.length ? `（其中第${unconfirmed.join('、')}条待核实）` : ''}。`);
+  return p;
+}
 
 function renderLine(line: ResultLine, labels: Labels): HTMLElement {
   const section = el('section', undefined, { 'data-result': line.key, 'data-value': String(line.eligible ? line.value : 0) });
@@ -30,15 +50,7 @@ function renderLine(line: ResultLine, labels: Labels): HTMLElement {
     if (line.fixes.length) section.append(el('p', `怎样可以符合：${line.fixes.join('')}`));
   }
   if (line.assumptions.length) section.append(el('p', '前提：', { class: 'small' }), list(line.assumptions));
-  if (line.facts.length) {
-    const p = el('p', '依据：', { class: 'small' });
-    line.facts.forEach((id, i) => {
-      if (i > 0) p.append('；');
-      p.append(el('a', labels[id]?.label ?? id, { href: `#fact-${id}` }));
-      if (labels[id] && !labels[id].confirmed) p.append(el('span', '待核实', { class: 'unconfirmed' }));
-    });
-    section.append(p);
-  }
+  if (line.facts.some((id) => (labels[id]?.n ?? 0) > 0)) section.append(citation(line.facts, labels));
   return section;
 }
 
@@ -47,7 +59,7 @@ export function initCalculator(): void {
   const root = document.querySelector<HTMLElement>('[data-calculator]');
   const form = root?.querySelector<HTMLFormElement>('[data-calc-form]');
   if (!root || !form) return;
-  const rules = JSON.parse(root.dataset.rules ?? '{}') as SubsidyRules;
+  const ruleSets = JSON.parse(root.dataset.rules ?? '[]') as SubsidyRules[];
   const labels = JSON.parse(root.dataset.labels ?? '{}') as Labels;
   const results = root.querySelector<HTMLElement>('[data-results]')!;
   const summary = root.querySelector<HTMLElement>('[data-error-summary]')!;
@@ -106,13 +118,21 @@ export function initCalculator(): void {
     summary.focus();
   };
 
-  const render = (input: CalcInput) => {
-    const result = calculateSubsidy(input, rules);
+  const render = (input: CalcInput, today: string) => {
+    // Not typed: the purchase is today, by the visitor's clock (the shared link leaves it out).
+    const day = input.buyDate ?? today;
+    const result = calculateSubsidy({ ...input, buyDate: day }, rulesFor(ruleSets, day));
     const box = results.querySelector('[data-result-lines]')!;
     box.replaceChildren(...result.lines.map((l) => renderLine(l, labels)));
+    const sums: [string, number][] = [['cash', result.cash], ['tax-saved', result.taxSaved], ['interest-saved', result.interestSaved]];
+    for (const [key, value] of sums) {
+      const dd = results.querySelector<HTMLElement>(`[data-result="${key}"]`)!;
+      dd.dataset.value = String(value);
+      dd.textContent = value > 0 ? `约 ${formatInteger(value)} 元` : '无';
+    }
     const total = results.querySelector<HTMLElement>('[data-result="total"]')!;
     total.dataset.value = String(result.total);
-    total.querySelector('[data-total-text]')!.textContent = `${formatInteger(result.total)} 元`;
+    total.querySelector('[data-total-text]')!.textContent = `约 ${formatInteger(result.total)} 元`;
     const url = new URL(location.href);
     url.search = toCalcQuery(input);
     url.hash = '';
@@ -120,12 +140,16 @@ export function initCalculator(): void {
     results.hidden = false;
   };
 
-  const run = (p: URLSearchParams, moveFocus: boolean) => {
+  const run = (p: URLSearchParams) => {
     clearErrors();
-    const { input, errors } = parseCalcQuery(p);
+    const today = shanghaiDate(new Date());
+    const { input, errors } = parseCalcQuery(p, today);
     if (!input) return showErrors(errors);
-    render(input);
-    if (moveFocus) results.querySelector<HTMLElement>('#calc-results-title')?.focus();
+    render(input, today);
+    // The result, not the form, is what the reader came for (also when opening a shared link).
+    const heading = results.querySelector<HTMLElement>('#calc-results-title');
+    heading?.focus({ preventScroll: true });
+    heading?.scrollIntoView({ block: 'start' });
   };
 
   form.addEventListener('change', showRelevant);
@@ -133,7 +157,7 @@ export function initCalculator(): void {
     event.preventDefault();
     const p = query();
     history.replaceState(null, '', `${location.pathname}?${p.toString()}`);
-    run(p, true);
+    run(p);
   });
   root.querySelector('[data-copy]')?.addEventListener('click', async () => {
     const status = root.querySelector('[data-copy-status]')!;
@@ -149,6 +173,6 @@ export function initCalculator(): void {
   const initial = new URLSearchParams(location.search);
   if ([...initial.keys()].length > 0) {
     fill(initial);
-    run(initial, false);
+    run(initial);
   } else showRelevant();
 }

@@ -3,6 +3,8 @@
  * Both controls are rendered hidden and only revealed here, so a page without JavaScript, or a
  * browser without speech synthesis, never shows a button that does nothing.
  */
+import { readableBlocks } from './read-aloud.ts';
+
 const KEY = 'wujin-elder';
 
 function setElder(on: boolean, button: HTMLElement): void {
@@ -16,12 +18,6 @@ function setElder(on: boolean, button: HTMLElement): void {
   }
 }
 
-/** Splits the main content into blocks so long pages are read in natural pieces. */
-function textBlocks(root: HTMLElement): string[] {
-  const nodes = root.querySelectorAll<HTMLElement>('h1, h2, h3, p, li, caption, dt, dd');
-  const blocks = [...nodes].filter((n) => n.offsetParent !== null).map((n) => n.innerText.trim());
-  return blocks.filter(Boolean);
-}
 
 /** Wires the header buttons. Safe to call once per page. */
 export function initPreferences(): void {
@@ -40,7 +36,7 @@ export function initPreferences(): void {
   const reset = () => { read.textContent = '朗读本页'; read.removeAttribute('aria-pressed'); };
   read.addEventListener('click', () => {
     if (synth.speaking) { synth.cancel(); reset(); return; }
-    const blocks = textBlocks(main);
+    const blocks = readableBlocks(main);
     blocks.forEach((text, i) => {
       const u = new SpeechSynthesisUtterance(text);
       u.lang = 'zh-CN';

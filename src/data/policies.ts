@@ -1,6 +1,8 @@
 /** Policy facts, documents, channels, status and explainers from the content layer. */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { findFactProblems, type PolicyDocument, type PolicyFact } from '../lib/policy-facts.ts';
+import { findFactProblems, resolveFact, type PolicyDocument, type PolicyFact } from '../lib/policy-facts.ts';
+import { shanghaiDate } from '../lib/validity.ts';
+import { getReferenceNow } from './events.ts';
 import { rulesFromFacts, type SubsidyRules } from '../lib/subsidy.ts';
 import { toId } from '../schemas/common.ts';
 
@@ -26,13 +28,22 @@ export async function getPolicyFacts(): Promise<PolicyFact[]> {
   return facts;
 }
 
-/** Lookup helpers for components. */
+/** The day (Asia/Shanghai) the build describes: which version of each rule applies, and where it stands. */
+export function getPolicyDay(): string {
+  return shanghaiDate(getReferenceNow());
+}
+
+/**
+ * Lookup helpers for components. `fact` takes a rule's topic (or id) and returns the version in
+ * force on the build's day, so next year's facts replace this year's without touching pages.
+ */
 export async function getFactLookup(): Promise<{ fact: (id: string) => PolicyFact; doc: (id: string) => PolicyDocument }> {
-  const f = new Map((await getPolicyFacts()).map((x) => [x.id, x]));
+  const all = await getPolicyFacts();
+  const day = getPolicyDay();
   const d = new Map((await getPolicyDocuments()).map((x) => [x.id, x]));
   return {
     fact: (id) => {
-      const x = f.get(id);
+      const x = resolveFact(all, id, day) ?? all.find((f) => f.id === id);
       if (!x) throw new Error(`政策事实 ${id} 不在 content/policies/data/facts.yaml 中`);
       return x;
     },
@@ -46,7 +57,7 @@ export async function getFactLookup(): Promise<{ fact: (id: string) => PolicyFac
 
 /** The calculator's rules, built once from the facts. */
 export async function getSubsidyRules(): Promise<SubsidyRules> {
-  return rulesFromFacts(await getPolicyFacts());
+  return rulesFromFacts(await getPolicyFacts(), getPolicyDay());
 }
 
 export type Channel = CollectionEntry<'policyChannels'>['data'];

@@ -3,10 +3,10 @@
  * any number was typed into the prose instead of coming from the facts. Pure.
  */
 
-/** Ids of every <Fact id="…">, <Period id="…"> and <FactTable ids={[…]}> in an MDX body, in order of first use. */
+/** Ids of every <Fact id="…">, <FactSentence id="…">, <Period id="…"> and <FactTable ids={[…]}> in an MDX body, in order of first use. */
 export function factIdsIn(body: string): string[] {
   const ids: string[] = [];
-  for (const m of body.matchAll(/<(?:Fact|Period)\s[^>]*?id="([^"]+)"/gu)) ids.push(m[1]!);
+  for (const m of body.matchAll(/<(?:Fact|FactSentence|Period)\s[^>]*?id="([^"]+)"/gu)) ids.push(m[1]!);
   for (const m of body.matchAll(/<FactTable\s[^>]*?ids=\{\[([^\]]*)\]\}/gu)) {
     for (const id of m[1]!.matchAll(/['"]([^'"]+)['"]/gu)) ids.push(id[1]!);
   }

@@ -3,6 +3,7 @@
  * is formatted here from content/policies/data/facts.yaml; nothing is typed twice. Pure.
  */
 import { formatDateZh, formatInteger } from './format.ts';
+import { validityState } from './validity.ts';
 
 export type Confidence = 'A' | 'B' | 'C' | 'D' | 'unknown';
 
@@ -19,6 +20,10 @@ export type FactValue =
 export interface PolicyFact {
   id: string;
   label: string;
+  /** The rule as a whole sentence, with {value} where the value goes. */
+  statement: string;
+  /** Shared by the yearly versions of one rule; the id when missing. */
+  topic?: string | undefined;
   value: FactValue;
   from?: string | undefined;
   to?: string | undefined;
@@ -99,7 +104,7 @@ export function formatPeriod(fact: Pick<PolicyFact, 'from' | 'to'>): string {
 /** A document as cited: 《标题》（文号），发文机关，日期. */
 export function formatCitation(doc: PolicyDocument): string {
   const parts = [`《${doc.title}》${doc.docNumber ? `（${doc.docNumber}）` : ''}`, doc.issuer];
-  if (doc.date) parts.push(doc.date.length === 7 ? `${doc.date.slice(0, 4)}年${Number(doc.date.slice(5))}月` : formatDateZh(doc.date));
+  if (doc.date) parts.push(`${doc.date.length === 7 ? `${doc.date.slice(0, 4)}年${Number(doc.date.slice(5))}月` : formatDateZh(doc.date)}发布`);
   return parts.join('，');
 }
 
@@ -119,4 +124,47 @@ export function findFactProblems(facts: readonly PolicyFact[], documents: readon
     for (const d of f.documents) if (!ids.has(d)) problems.push(`事实 ${f.id} 引用的文件 ${d} 不在 documents.yaml 中`);
   }
   return problems;
+}
+
+/** The name shared by the yearly versions of a rule. */
+export function factTopic(fact: Pick<PolicyFact, 'id' | 'topic'>): string {
+  return fact.topic ?? fact.id;
+}
+
+/**
+ * The version of a rule that applies on a day: the one whose period contains the day (the
+ * latest-starting if several do); otherwise the most recent one that has started (so an ended
+ * rule is shown as ended, not silently replaced); otherwise the first one to come. Adding next
+ * year's facts is therefore content only: pages and the calculator pick them up by date.
+ */
+export function resolveFact(facts: readonly PolicyFact[], topic: string, day: string): PolicyFact | undefined {
+  const versions = facts.filter((f) => factTopic(f) === topic);
+  if (versions.length <= 1) return versions[0];
+  const byStart = [...versions].sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
+  const current = byStart.filter((f) => (!f.from || f.from <= day) && (!f.to || day <= f.to));
+  if (current.length) return current[current.length - 1];
+  const started = byStart.filter((f) => !f.from || f.from <= day);
+  return started.length ? started[started.length - 1] : byStart[0];
+}
+
+/** Every version of every rule, current or not, for the history list. */
+export function olderVersions(facts: readonly PolicyFact[], current: PolicyFact): PolicyFact[] {
+  return facts.filter((f) => f.id !== current.id && factTopic(f) === factTopic(current)).sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''));
+}
+
+/**
+ * The rule as a reader should see it on a day, in whole sentences: the statement with its
+ * value, marked 待核实 when not confirmed, and what its period means today.
+ */
+export function factSentence(fact: PolicyFact, day: string, { superseded = false }: { superseded?: boolean } = {}): string {
+  const value = formatFactValue(fact.value);
+  let text = fact.statement.replace('{value}', value);
+  if (fact.value.type === 'unknown') text += '请以官方发布为准。';
+  else if (!isConfirmed(fact.confidence)) text = text.replace(/。$/u, '（待核实，以官方发布为准）。');
+  const state = validityState(fact, day);
+  if (superseded) text += '这条规定已被新的规定取代，仅供对照。';
+  else if (state === 'expired') text += `这条规定已于${formatDateZh(fact.to!)}到期，新政策发布后本站更新。`;
+  else if (state === 'ending') text += `这条规定将于${formatDateZh(fact.to!)}到期。`;
+  else if (state === 'upcoming') text += `这条规定自${formatDateZh(fact.from!)}起施行。`;
+  return text;
 }

@@ -5,7 +5,7 @@
  */
 import { formatDateZh, formatInteger } from './format.ts';
 import { isoDateOf, isRealMoment, parseLooseDate } from './time.ts';
-import { formatYuan, isConfirmed, type PolicyFact } from './policy-facts.ts';
+import { formatYuan, isConfirmed, resolveFact, type PolicyFact } from './policy-facts.ts';
 
 export const MODES = ['scrap', 'replace', 'none'] as const;
 export const CARS = ['nev', 'ice-small', 'ice-large'] as const;
@@ -22,68 +22,86 @@ interface PercentCap { percent: number; cap: number; fact: string }
 
 /** Everything the calculator needs, read out of the policy facts. */
 export interface SubsidyRules {
+  /** The day the rules were chosen for (yyyy-mm-dd). */
+  day: string;
+  /** The trade-in programme's period: purchases outside it are not counted. */
+  tradeIn: { from: string; to: string };
   scrap: { nev: PercentCap; iceSmall: PercentCap };
   replace: { nev: PercentCap; iceSmall: PercentCap };
   cutoffs: Record<OldFuel, { date: string; fact: string }>;
   ownedBefore: { date: string; fact: string; confirmed: boolean };
   nevScrapToIce: { fact: string };
+  priceBasis: { fact: string };
+  displacement: { fact: string };
   tax: { ratePercent: number; vatPercent: number; reductionPercent: number; cap: number; from: string; to: string; facts: string[] };
   loan: { points: number; maxSharePercent: number; annualCap: number; from: string; to: string; facts: string[] };
 }
 
-function pick(facts: readonly PolicyFact[], id: string): PolicyFact {
-  const f = facts.find((x) => x.id === id);
-  if (!f) throw new Error(`计算器需要的政策事实 ${id} 不在 facts.yaml 中`);
-  return f;
-}
-function percentCap(facts: readonly PolicyFact[], id: string): PercentCap {
-  const v = pick(facts, id).value;
-  if (v.type !== 'percent-cap') throw new Error(`事实 ${id} 应为 percent-cap`);
-  return { percent: v.percent, cap: v.cap, fact: id };
-}
-function dateOf(facts: readonly PolicyFact[], id: string): string {
-  const v = pick(facts, id).value;
-  if (v.type !== 'date') throw new Error(`事实 ${id} 应为 date`);
-  return v.date;
-}
-function numberOf(facts: readonly PolicyFact[], id: string): number {
-  const v = pick(facts, id).value;
-  if (v.type === 'percent') return v.percent;
-  if (v.type === 'points') return v.points;
-  if (v.type === 'amount' || v.type === 'quantity') return v.amount;
-  throw new Error(`事实 ${id} 应为数值`);
+/** The calculator's view of the facts: each rule's version in force on one day. */
+function picker(facts: readonly PolicyFact[], day: string) {
+  const pick = (topic: string): PolicyFact => {
+    const f = resolveFact(facts, topic, day);
+    if (!f) throw new Error(`计算器需要的政策事实 ${topic} 不在 facts.yaml 中`);
+    return f;
+  };
+  return {
+    pick,
+    percentCap(topic: string): PercentCap {
+      const f = pick(topic);
+      if (f.value.type !== 'percent-cap') throw new Error(`事实 ${f.id} 应为 percent-cap`);
+      return { percent: f.value.percent, cap: f.value.cap, fact: f.id };
+    },
+    date(topic: string): { date: string; fact: string } {
+      const f = pick(topic);
+      if (f.value.type !== 'date') throw new Error(`事实 ${f.id} 应为 date`);
+      return { date: f.value.date, fact: f.id };
+    },
+    number(topic: string): number {
+      const v = pick(topic).value;
+      if (v.type === 'percent') return v.percent;
+      if (v.type === 'points') return v.points;
+      if (v.type === 'amount' || v.type === 'quantity') return v.amount;
+      throw new Error(`事实 ${topic} 应为数值`);
+    },
+  };
 }
 
-/** Builds the calculator's rules from the fact list; throws if a needed fact is missing. */
-export function rulesFromFacts(facts: readonly PolicyFact[]): SubsidyRules {
-  const taxFacts = ['tax-rate', 'tax-vat-rate', 'tax-nev-reduction', 'tax-nev-cap'];
-  const loanFacts = ['loan-subsidy-rate', 'loan-subsidy-max-share', 'loan-subsidy-annual-cap', 'loan-subsidy-period-start', 'loan-subsidy-period-end'];
-  const reduction = pick(facts, 'tax-nev-reduction');
+/**
+ * Builds the calculator's rules from the fact list, taking each rule's version in force on
+ * `day` (yyyy-mm-dd; next year's facts replace this year's by date); throws if a fact is missing.
+ */
+export function rulesFromFacts(facts: readonly PolicyFact[], day: string): SubsidyRules {
+  const p = picker(facts, day);
+  const taxFacts = ['tax-rate', 'tax-vat-rate', 'tax-nev-reduction', 'tax-nev-cap'].map((t) => p.pick(t).id);
+  const loanFacts = ['loan-subsidy-rate', 'loan-subsidy-max-share', 'loan-subsidy-annual-cap', 'loan-subsidy-period-start', 'loan-subsidy-period-end'].map((t) => p.pick(t).id);
+  const reduction = p.pick('tax-nev-reduction');
+  const scrapNev = p.pick('tradein-scrap-nev');
+  const owned = p.pick('tradein-owned-before');
   return {
-    scrap: { nev: percentCap(facts, 'tradein-scrap-nev'), iceSmall: percentCap(facts, 'tradein-scrap-ice') },
-    replace: { nev: percentCap(facts, 'tradein-replace-nev'), iceSmall: percentCap(facts, 'tradein-replace-ice') },
-    cutoffs: {
-      petrol: { date: dateOf(facts, 'tradein-cutoff-petrol'), fact: 'tradein-cutoff-petrol' },
-      diesel: { date: dateOf(facts, 'tradein-cutoff-diesel'), fact: 'tradein-cutoff-diesel' },
-      nev: { date: dateOf(facts, 'tradein-cutoff-nev'), fact: 'tradein-cutoff-nev' },
-    },
-    ownedBefore: { date: dateOf(facts, 'tradein-owned-before'), fact: 'tradein-owned-before', confirmed: isConfirmed(pick(facts, 'tradein-owned-before').confidence) },
-    nevScrapToIce: { fact: pick(facts, 'tradein-nev-scrap-to-ice').id },
+    day,
+    tradeIn: { from: scrapNev.from ?? '', to: scrapNev.to ?? '' },
+    scrap: { nev: p.percentCap('tradein-scrap-nev'), iceSmall: p.percentCap('tradein-scrap-ice') },
+    replace: { nev: p.percentCap('tradein-replace-nev'), iceSmall: p.percentCap('tradein-replace-ice') },
+    cutoffs: { petrol: p.date('tradein-cutoff-petrol'), diesel: p.date('tradein-cutoff-diesel'), nev: p.date('tradein-cutoff-nev') },
+    ownedBefore: { ...p.date('tradein-owned-before'), confirmed: isConfirmed(owned.confidence) },
+    nevScrapToIce: { fact: p.pick('tradein-nev-scrap-to-ice').id },
+    priceBasis: { fact: p.pick('tradein-price-basis').id },
+    displacement: { fact: p.pick('tradein-ice-displacement').id },
     tax: {
-      ratePercent: numberOf(facts, 'tax-rate'),
-      vatPercent: numberOf(facts, 'tax-vat-rate'),
-      reductionPercent: numberOf(facts, 'tax-nev-reduction'),
-      cap: numberOf(facts, 'tax-nev-cap'),
+      ratePercent: p.number('tax-rate'),
+      vatPercent: p.number('tax-vat-rate'),
+      reductionPercent: p.number('tax-nev-reduction'),
+      cap: p.number('tax-nev-cap'),
       from: reduction.from ?? '',
       to: reduction.to ?? '',
       facts: taxFacts,
     },
     loan: {
-      points: numberOf(facts, 'loan-subsidy-rate'),
-      maxSharePercent: numberOf(facts, 'loan-subsidy-max-share'),
-      annualCap: numberOf(facts, 'loan-subsidy-annual-cap'),
-      from: dateOf(facts, 'loan-subsidy-period-start'),
-      to: dateOf(facts, 'loan-subsidy-period-end'),
+      points: p.number('loan-subsidy-rate'),
+      maxSharePercent: p.number('loan-subsidy-max-share'),
+      annualCap: p.number('loan-subsidy-annual-cap'),
+      from: p.date('loan-subsidy-period-start').date,
+      to: p.date('loan-subsidy-period-end').date,
       facts: loanFacts,
     },
   };
@@ -92,8 +110,8 @@ export function rulesFromFacts(facts: readonly PolicyFact[]): SubsidyRules {
 /** Every fact the calculator relies on, for the rules table beside it. */
 export function calculatorFactIds(rules: SubsidyRules): string[] {
   return [
-    rules.scrap.nev.fact, rules.scrap.iceSmall.fact, rules.replace.nev.fact, rules.replace.iceSmall.fact, 'tradein-price-basis',
-    rules.cutoffs.petrol.fact, rules.cutoffs.diesel.fact, rules.cutoffs.nev.fact, rules.ownedBefore.fact, 'tradein-ice-displacement',
+    rules.scrap.nev.fact, rules.scrap.iceSmall.fact, rules.replace.nev.fact, rules.replace.iceSmall.fact, rules.priceBasis.fact,
+    rules.cutoffs.petrol.fact, rules.cutoffs.diesel.fact, rules.cutoffs.nev.fact, rules.ownedBefore.fact, rules.displacement.fact,
     rules.nevScrapToIce.fact, ...rules.tax.facts, ...rules.loan.facts,
   ];
 }
@@ -103,7 +121,10 @@ export interface CalcInput {
   mode: Mode;
   car: Car;
   price: number;
+  /** The day the car is bought (yyyy-mm-dd): programmes only count purchases in their period. */
+  buyDate?: string | undefined;
   oldFuel?: OldFuel | undefined;
+  /** yyyy-mm-dd, or yyyy-mm / yyyy when that is enough to decide (see registrationRange). */
   oldRegistered?: string | undefined;
   ownedBeforeCutoff?: 'yes' | 'no' | undefined;
   loan?: number | undefined;
@@ -132,7 +153,12 @@ export interface ResultLine {
   facts: string[];
 }
 
-export interface CalcResult { lines: ResultLine[]; total: number }
+/**
+ * The three answers, and what they add up to: cash paid to the buyer's bank card (以旧换新),
+ * tax not paid (购置税减免) and interest not paid (贴息) are different kinds of money, so the
+ * total is what the buyer spends less in all (合计少花), with each part shown.
+ */
+export interface CalcResult { lines: ResultLine[]; cash: number; taxSaved: number; interestSaved: number; total: number }
 
 const money = (n: number) => (Number.isInteger(n) ? formatInteger(n) : formatInteger(Math.trunc(n)) + '.' + n.toFixed(2).split('.')[1]) + '元';
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -144,8 +170,39 @@ function line(key: ResultKey, title: string, partial: Partial<ResultLine>): Resu
   return { key, title, eligible: false, amount, value: toWholeYuan(amount), steps: [], reasons: [], fixes: [], assumptions: [], facts: [], ...partial };
 }
 
+/** A purchase day outside a programme's period: why it is not counted, in whole sentences. */
+function outsidePeriod(name: string, from: string, to: string, day: string): string[] {
+  return day < from
+    ? [`${name}从${formatDateZh(from)}开始；购车日期${formatDateZh(day)}在此之前，本计算器不计算。`]
+    : [`${name}的有效期到${formatDateZh(to)}为止；购车日期${formatDateZh(day)}已过有效期，本计算器不计算。`, '新政策发布后，本站会更新计算规则。'];
+}
+
+/**
+ * The first and last day a registration date may be when only the year or the month is known:
+ * "2012" -> 2012-01-01..2012-12-31, "2013-06" -> 2013-06-01..2013-06-30.
+ */
+export function registrationRange(text: string): { first: string; last: string } {
+  if (/^\d{4}$/u.test(text)) return { first: `${text}-01-01`, last: `${text}-12-31` };
+  if (/^\d{4}-\d{2}$/u.test(text)) {
+    const days = new Date(Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)), 0)).getUTCDate();
+    return { first: `${text}-01`, last: `${text}-${String(days).padStart(2, '0')}` };
+  }
+  return { first: text, last: text };
+}
+
+/** "2012" -> "2012年", "2013-06" -> "2013年6月", "2012-05-01" -> "2012年5月1日". */
+function registrationZh(text: string): string {
+  if (/^\d{4}$/u.test(text)) return `${text}年`;
+  if (/^\d{4}-\d{2}$/u.test(text)) return `${text.slice(0, 4)}年${Number(text.slice(5))}月`;
+  return formatDateZh(text);
+}
+
 function tradeIn(input: CalcInput, rules: SubsidyRules): ResultLine {
   const title = '以旧换新补贴';
+  const period = rules.tradeIn;
+  if (input.mode !== 'none' && input.buyDate && period.from && period.to && (input.buyDate < period.from || input.buyDate > period.to)) {
+    return line('trade-in', title, { reasons: outsidePeriod('这一期以旧换新补贴', period.from, period.to, input.buyDate), facts: [rules.scrap.nev.fact] });
+  }
   if (input.mode === 'none') {
     return line('trade-in', title, {
       reasons: ['没有旧车报废或转让，国家以旧换新补贴不适用。'],
@@ -156,7 +213,7 @@ function tradeIn(input: CalcInput, rules: SubsidyRules): ResultLine {
     return line('trade-in', title, {
       reasons: ['2.0升以上排量的燃油车不在以旧换新补贴范围内。'],
       fixes: ['改买新能源乘用车，或2.0升及以下排量的燃油车。'],
-      facts: ['tradein-ice-displacement'],
+      facts: [rules.displacement.fact],
     });
   }
   const owned = rules.ownedBefore;
@@ -175,9 +232,17 @@ function tradeIn(input: CalcInput, rules: SubsidyRules): ResultLine {
     }
     const cutoff = rules.cutoffs[fuel];
     facts.push(cutoff.fact);
-    if (input.oldRegistered > cutoff.date) {
+    const range = registrationRange(input.oldRegistered);
+    if (range.first <= cutoff.date && range.last > cutoff.date) {
       return line('trade-in', title, {
-        reasons: [`您的${OLD_FUEL_LABELS[fuel]}注册于${formatDateZh(input.oldRegistered)}，晚于${formatDateZh(cutoff.date)}，还不符合报废更新的条件。`],
+        reasons: [`${OLD_FUEL_LABELS[fuel]}要在${formatDateZh(cutoff.date)}及以前注册才能报废更新；只知道注册于${registrationZh(input.oldRegistered)}，还判断不了。`],
+        fixes: [`请把注册日期填到${/^\d{4}$/u.test(input.oldRegistered) ? '月份' : '日'}，例如 ${cutoff.date.slice(0, /^\d{4}$/u.test(input.oldRegistered) ? 7 : 10)}（看行驶证上的“注册日期”）。`],
+        facts,
+      });
+    }
+    if (range.first > cutoff.date) {
+      return line('trade-in', title, {
+        reasons: [`您的${OLD_FUEL_LABELS[fuel]}注册于${registrationZh(input.oldRegistered)}，晚于${formatDateZh(cutoff.date)}，还不符合报废更新的条件。`],
         fixes: ['可以改为置换更新：把旧车卖掉（过户转让）再买新车，置换更新不看旧车注册日期。'],
         facts,
       });
@@ -191,7 +256,7 @@ function tradeIn(input: CalcInput, rules: SubsidyRules): ResultLine {
     }
   }
   const rule = input.mode === 'scrap' ? (input.car === 'nev' ? rules.scrap.nev : rules.scrap.iceSmall) : input.car === 'nev' ? rules.replace.nev : rules.replace.iceSmall;
-  facts.push(rule.fact, 'tradein-price-basis');
+  facts.push(rule.fact, rules.priceBasis.fact);
   const raw = round2((input.price * rule.percent) / 100);
   const amount = Math.min(raw, rule.cap);
   const steps = [
@@ -222,6 +287,9 @@ function purchaseTax(input: CalcInput, rules: SubsidyRules): ResultLine {
       fixes: [`买列入《减免车辆购置税的新能源汽车车型目录》的新能源乘用车，购置税减半，每辆最多减${formatYuan(t.cap)}。`],
       facts: t.facts,
     });
+  }
+  if (input.buyDate && t.from && t.to && (input.buyDate < t.from || input.buyDate > t.to)) {
+    return line('purchase-tax', title, { reasons: outsidePeriod('这一期新能源汽车购置税减免', t.from, t.to, input.buyDate), facts: t.facts });
   }
   const half = round2((full * t.reductionPercent) / 100);
   const amount = Math.min(half, t.cap);
@@ -303,7 +371,39 @@ function interest(input: CalcInput, rules: SubsidyRules): ResultLine {
 /** Runs all three calculations. The total adds the whole-yuan figures that are shown. */
 export function calculateSubsidy(input: CalcInput, rules: SubsidyRules): CalcResult {
   const lines = [tradeIn(input, rules), purchaseTax(input, rules), interest(input, rules)];
-  return { lines, total: lines.reduce((s, l) => s + (l.eligible ? l.value : 0), 0) };
+  const shown = (key: ResultKey) => { const l = lines.find((x) => x.key === key)!; return l.eligible ? l.value : 0; };
+  const cash = shown('trade-in');
+  const taxSaved = shown('purchase-tax');
+  const interestSaved = shown('interest');
+  return { lines, cash, taxSaved, interestSaved, total: cash + taxSaved + interestSaved };
+}
+
+/**
+ * Money as people type it: 150000, 150,000, 15万, 15.8万元, ￥150000, full-width digits
+ * (１５万). Returns yuan, or undefined when the text is not an amount.
+ */
+export function parseAmount(text: string): number | undefined {
+  const t = toHalfWidth(text).replace(/[\s,，]/gu, '').replace(/^(¥|￥|RMB|人民币)/iu, '').replace(/(元|块)$/u, '');
+  const m = /^(\d+(?:\.\d+)?)(万|w|W)?$/u.exec(t);
+  if (!m) return undefined;
+  const n = Number(m[1]) * (m[2] ? 10_000 : 1);
+  return Number.isFinite(n) ? Math.round(n * 100) / 100 : undefined;
+}
+
+/** Full-width digits and punctuation (typed with a Chinese input method) as ASCII. */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/gu, ' ');
+}
+
+/**
+ * A registration date as typed: a full date, or just a year or a month when that decides the
+ * answer (2012 -> "2012", 2013年6月 -> "2013-06"). Undefined when it is not a real date.
+ */
+export function normalizeRegistration(text: string): string | undefined {
+  const t = toHalfWidth(text).trim();
+  const year = /^(\d{4})\s*年?$/u.exec(t);
+  if (year) return year[1];
+  return normalizeMonth(t) ?? normalizeDate(t);
 }
 
 export interface FieldError { field: keyof CalcInput; message: string }
@@ -327,7 +427,14 @@ export function normalizeMonth(text: string): string | undefined {
 }
 
 /** Reads the calculator's inputs from a URL query; returns every problem in Chinese. */
-export function parseCalcQuery(params: URLSearchParams): { input?: CalcInput; errors: FieldError[] } {
+/** Registration dates before this are typing mistakes, not old cars. */
+export const EARLIEST_REGISTRATION = '1990-01-01';
+
+/**
+ * Reads the calculator's inputs from a URL query; returns every problem in Chinese. `today`
+ * (yyyy-mm-dd, the visitor's day) rules out registration dates in the future.
+ */
+export function parseCalcQuery(params: URLSearchParams, today?: string): { input?: CalcInput; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const get = (k: string) => params.get(k)?.trim() || undefined;
   const oneOf = <T extends string>(k: keyof CalcInput, allowed: readonly T[], label: string): T | undefined => {
@@ -340,24 +447,42 @@ export function parseCalcQuery(params: URLSearchParams): { input?: CalcInput; er
   const num = (k: keyof CalcInput, label: string, min: number, max: number, integer = false): number | undefined => {
     const v = get(k);
     if (v === undefined) return undefined;
-    const n = Number(v.replace(/,/gu, ''));
+    const n = k === 'price' || k === 'loan' ? parseAmount(v) ?? Number.NaN : Number(toHalfWidth(v).replace(/[,，\s%％]/gu, ''));
     if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-      errors.push({ field: k, message: `${label}应为${min}到${formatInteger(max)}之间的${integer ? '整数' : '数字'}` });
+      errors.push({
+        field: k,
+        message: k === 'price' || k === 'loan'
+          ? `${label}应在${formatInteger(min)}元到${max / 10_000}万元之间，可以写 150000 或 15万`
+          : `${label}应为${min}到${formatInteger(max)}之间的${integer ? '整数' : '数字'}`,
+      });
       return undefined;
     }
     return n;
   };
   const mode = oneOf('mode', MODES, '旧车处理方式');
   const car = oneOf('car', CARS, '新车类型');
-  const price = num('price', '车价（元）', 1000, 10_000_000);
+  const price = num('price', '车价', 1000, 10_000_000);
   const oldFuel = oneOf('oldFuel', OLD_FUELS, '旧车燃料类型');
   const ownedBeforeCutoff = oneOf('ownedBeforeCutoff', ['yes', 'no'] as const, '旧车登记时间');
   const oldRegisteredText = get('oldRegistered');
-  const oldRegistered = oldRegisteredText === undefined ? undefined : normalizeDate(oldRegisteredText);
+  const buyDateText = get('buyDate');
+  const buyDate = buyDateText === undefined ? undefined : normalizeDate(toHalfWidth(buyDateText));
+  if (buyDateText !== undefined && buyDate === undefined) errors.push({ field: 'buyDate', message: '购车日期应为真实日期，格式如 2026-03-05' });
+  let oldRegistered = oldRegisteredText === undefined ? undefined : normalizeRegistration(oldRegisteredText);
   if (oldRegisteredText !== undefined && oldRegistered === undefined) {
-    errors.push({ field: 'oldRegistered', message: '旧车注册日期应为真实日期，格式如 2012-05-01' });
+    errors.push({ field: 'oldRegistered', message: '旧车注册日期应为真实日期，格式如 2012-05-01（只知道年份时填 2012）' });
+  } else if (oldRegistered !== undefined) {
+    const { first } = registrationRange(oldRegistered);
+    const latest = buyDate ?? today;
+    if (first < EARLIEST_REGISTRATION) {
+      errors.push({ field: 'oldRegistered', message: `旧车注册日期早于${EARLIEST_REGISTRATION.slice(0, 4)}年，请核对行驶证上的“注册日期”` });
+      oldRegistered = undefined;
+    } else if (latest && first > latest) {
+      errors.push({ field: 'oldRegistered', message: `旧车注册日期${formatDateZh(first)}还没到${buyDate ? '（晚于购车日期）' : ''}，请核对行驶证上的“注册日期”` });
+      oldRegistered = undefined;
+    }
   }
-  const loan = num('loan', '贷款金额（元）', 0, 10_000_000);
+  const loan = num('loan', '贷款金额', 0, 10_000_000);
   const loanMonths = num('loanMonths', '贷款期数（月）', 1, 120, true);
   const loanRate = num('loanRate', '年利率（%）', 0, 36);
   const loanStartText = get('loanStart');
@@ -374,13 +499,14 @@ export function parseCalcQuery(params: URLSearchParams): { input?: CalcInput; er
     if (!oldRegistered && !has('oldRegistered')) errors.push({ field: 'oldRegistered', message: '报废更新请填写旧车注册日期' });
   }
   if (mode && mode !== 'none' && !ownedBeforeCutoff && !has('ownedBeforeCutoff')) errors.push({ field: 'ownedBeforeCutoff', message: '请选择旧车是否在规定日期前登记在您名下' });
+  if (loan && price !== undefined && loan > price) errors.push({ field: 'loan', message: '贷款金额不能超过车价：本计算器只估算买车用的贷款' });
   if (loan) {
     if (loanMonths === undefined && !has('loanMonths')) errors.push({ field: 'loanMonths', message: '请填写贷款期数' });
     if (loanRate === undefined && !has('loanRate')) errors.push({ field: 'loanRate', message: '请填写年利率' });
     if (loanStart === undefined && !has('loanStart')) errors.push({ field: 'loanStart', message: '请填写放款月份' });
   }
   if (errors.length > 0 || !mode || !car || price === undefined) return { errors };
-  return { input: { mode, car, price, oldFuel, oldRegistered, ownedBeforeCutoff, loan, loanMonths, loanRate, loanStart }, errors };
+  return { input: { mode, car, price, buyDate, oldFuel, oldRegistered, ownedBeforeCutoff, loan, loanMonths, loanRate, loanStart }, errors };
 }
 
 /** The URL query that reproduces an input (for sharing). */

@@ -41,7 +41,13 @@ export function policyFactSchema(ref: RefFactory) {
   return z
     .strictObject({
       id: z.string().regex(/^[a-z0-9-]+$/u),
-      label: z.string().min(2).describe('这条规定说的是什么'),
+      label: z.string().min(2).describe('这条规定说的是什么（表格里的一行标题）'),
+      statement: z
+        .string()
+        .min(6)
+        .regex(/[。！？]$/u, { error: 'statement 要写成以句号结尾的完整句子' })
+        .describe('这条规定的完整句子，数值处写 {value}；没有数值（unknown）的写“本站尚未查到……。”'),
+      topic: z.string().regex(/^[a-z0-9-]+$/u).optional().describe('同一条规定的不同年度版本共用的名字；不填就是 id'),
       value: factValueSchema,
       from: isoDate.optional().describe('有效期开始'),
       to: isoDate.optional().describe('有效期结束；没有写明就不填'),
@@ -54,6 +60,16 @@ export function policyFactSchema(ref: RefFactory) {
     .superRefine((fact, ctx) => {
       if (fact.value.type === 'unknown' && fact.confidence !== 'unknown') {
         ctx.addIssue({ code: 'custom', path: ['confidence'], message: '没有数值（type: unknown）的事实，confidence 应为 unknown' });
+      }
+      const placeholder = fact.statement.includes('{value}');
+      if (fact.value.type === 'unknown' && placeholder) {
+        ctx.addIssue({ code: 'custom', path: ['statement'], message: '没有数值（type: unknown）的事实，statement 里不写 {value}，直接说明尚未查到什么' });
+      }
+      if (fact.value.type !== 'unknown' && !placeholder) {
+        ctx.addIssue({ code: 'custom', path: ['statement'], message: 'statement 里要用 {value} 标出数值的位置，例如“补贴{value}。”' });
+      }
+      if (fact.from && fact.to && fact.to < fact.from) {
+        ctx.addIssue({ code: 'custom', path: ['to'], message: '有效期结束（to）早于开始（from）' });
       }
       if (fact.value.type !== 'unknown' && fact.documents.length === 0) {
         ctx.addIssue({ code: 'custom', path: ['documents'], message: '有数值的事实必须写明依据的文件' });
@@ -104,6 +120,13 @@ export function policySchema(ref: RefFactory) {
     year: z.number().int().min(2026).describe('适用年度'),
     lastChecked: isoDate.describe('编辑最后一次对照官方原文核对的日期'),
     sources: z.array(ref('policyDocuments')).min(1).describe('本页依据的文件（documents.yaml 中的 id）'),
+    periods: z
+      .array(z.strictObject({
+        fact: z.string().min(2).describe('决定有效期的事实（facts.yaml 中的 id 或 topic）'),
+        subject: z.string().min(4).describe('这项政策的名称，用在“……有效期至……”这句话里，例如 2026年汽车以旧换新补贴'),
+      }))
+      .default([])
+      .describe('本页介绍的政策及其有效期：页首据此说“有效期至……”“即将到期”或“已到期”'),
   });
 }
 

@@ -52,7 +52,7 @@ describe('policy facts', () => {
     expect(formatPeriod({ from: '2026-01-01', to: '2027-12-31' })).toBe('2026年1月1日—2027年12月31日');
     expect(formatPeriod({ from: '2024-04-03' })).toBe('2024年4月3日起');
     expect(formatPeriod({})).toBe('未写明');
-    expect(formatCitation(documents.find((d) => d.id === 'mof-2026-1')!)).toBe('《关于优化实施个人消费贷款财政贴息政策有关事项的通知》（财金〔2026〕1号），财政部、中国人民银行、国家金融监督管理总局，2026年1月20日');
+    expect(formatCitation(documents.find((d) => d.id === 'mof-2026-1')!)).toBe('《关于优化实施个人消费贷款财政贴息政策有关事项的通知》（财金〔2026〕1号），财政部、中国人民银行、国家金融监督管理总局，2026年1月20日发布');
   });
 });
 

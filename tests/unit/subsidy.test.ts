@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { calculateSubsidy, normalizeDate, normalizeMonth, parseCalcQuery, rulesFromFacts, toCalcQuery, toWholeYuan, type CalcInput } from '../../src/lib/subsidy.ts';
 import { loadFacts } from '../helpers/content.ts';
 
-const rules = rulesFromFacts(loadFacts());
+const rules = rulesFromFacts(loadFacts(), '2026-06-01');
 const base: CalcInput = { mode: 'scrap', car: 'nev', price: 150_000, oldFuel: 'petrol', oldRegistered: '2012-05-01', ownedBeforeCutoff: 'yes' };
 const run = (over: Partial<CalcInput>) => {
   const r = calculateSubsidy({ ...base, ...over }, rules);
@@ -182,8 +182,8 @@ describe('URL query', () => {
     expect(input).toBeUndefined();
     expect(errors).toEqual([
       { field: 'car', message: '新车类型的取值“suv”不对' },
-      { field: 'price', message: '车价（元）应为1000到10,000,000之间的数字' },
-      { field: 'oldRegistered', message: '旧车注册日期应为真实日期，格式如 2012-05-01' },
+      { field: 'price', message: '车价应在1,000元到1000万元之间，可以写 150000 或 15万' },
+      { field: 'oldRegistered', message: '旧车注册日期应为真实日期，格式如 2012-05-01（只知道年份时填 2012）' },
       { field: 'loanStart', message: '放款月份格式应如 2026-03' },
       { field: 'oldFuel', message: '报废更新请选择旧车燃料类型' },
       { field: 'ownedBeforeCutoff', message: '请选择旧车是否在规定日期前登记在您名下' },
@@ -196,11 +196,11 @@ describe('URL query', () => {
 describe('rules come from the facts', () => {
   it('changing a fact changes the calculation', () => {
     const facts = loadFacts().map((f) => (f.id === 'tradein-scrap-nev' ? { ...f, value: { type: 'percent-cap' as const, percent: 10, cap: 18_000 } } : f));
-    const r = calculateSubsidy(base, rulesFromFacts(facts));
+    const r = calculateSubsidy(base, rulesFromFacts(facts, '2026-06-01'));
     expect(r.lines[0]!.amount).toBe(15_000);
   });
   it('a missing fact is an error, not a silent default', () => {
-    expect(() => rulesFromFacts(loadFacts().filter((f) => f.id !== 'tax-nev-cap'))).toThrow('tax-nev-cap');
+    expect(() => rulesFromFacts(loadFacts().filter((f) => f.id !== 'tax-nev-cap'), '2026-06-01')).toThrow('tax-nev-cap');
   });
 });
 

@@ -3,6 +3,7 @@ import Calculator from './Calculator.astro';
 import Callout from './Callout.astro';
 import Channels from './Channels.astro';
 import Fact from './Fact.astro';
+import FactSentence from './FactSentence.astro';
 import FactTable from './FactTable.astro';
 import OfficialOnly from './OfficialOnly.astro';
 import Period from './Period.astro';
@@ -10,4 +11,4 @@ import StatusTable from './StatusTable.astro';
 import Steps from './Steps.astro';
 import WorkedExample from './WorkedExample.astro';
 
-export const mdxComponents = { Calculator, Callout, Channels, Fact, FactTable, OfficialOnly, Period, StatusTable, Steps, WorkedExample };
+export const mdxComponents = { Calculator, Callout, Channels, Fact, FactSentence, FactTable, OfficialOnly, Period, StatusTable, Steps, WorkedExample };
