@@ -381,7 +381,8 @@ export function parseCoordinate(text: string, example: string): { value?: number
   if (/^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/iu.test(t)) return { error: `${quote(text)}是科学计数法，看不出准确的经纬度`, fix: `${fix}；Excel 里把这一列设成“数值”格式、保留 6 位小数` };
   if (/[°度′'’分″"”秒]/u.test(t)) return { error: `${quote(text)}是度分秒写法`, fix: `换算成小数：度 + 分 ÷ 60 + 秒 ÷ 3600，${fix}` };
   if (/^[+-]?\d{1,3},\d+$/u.test(t)) return { error: `${quote(text)}用逗号当了小数点`, fix };
-  return { error: `${quote(text)}不是数字`, fix };
+  if (/^[+-]?(infinity|inf|nan|∞)$/iu.test(t)) return { error: `${quote(text)}不是数字`, fix };
+  return { error: `${quote(text)}不是经纬度的写法`, fix };
 }
 
 const TYPE_WORDS: [RegExp, EventType][] = [

