@@ -28,3 +28,43 @@ export async function getPlan(year: number): Promise<ReconciledPlan> {
   if (!plan) throw new Error(`content/plan/ 里没有 ${year} 年的计划表`);
   return plan;
 }
+
+// Progress and charts. Imported lazily-by-call from events.ts (which imports getPlan from here);
+// the cycle is harmless because neither module uses the other at load time.
+import { buildProgress, targetProgress, type ProgressGrid } from '../lib/plan-progress.ts';
+import { cityProgress, planPageCharts, type ChartContext, type ChartSpec } from '../lib/charts/plan-charts.ts';
+import { getEvents, getReferenceNow } from './events.ts';
+import { getCurrentNotice } from './notice.ts';
+
+let context: ChartContext | undefined;
+
+/**
+ * The current plan against published and held events, per city and month, as of the build's
+ * reference time. Computed once per build for the plan page, the reports, the city pages and
+ * the chart files.
+ */
+export async function getChartContext(): Promise<ChartContext> {
+  if (!context) {
+    const notice = await getCurrentNotice();
+    const plan = await getPlan(notice.year);
+    const grid = buildProgress(plan, await getEvents(), getReferenceNow());
+    context = { plan, grid, docNumber: notice.docNumber, targets: targetProgress(grid, notice.targets) };
+  }
+  return context;
+}
+
+/** The progress grid of the current plan (see {@link getChartContext}). */
+export async function getProgressGrid(): Promise<ProgressGrid> {
+  return (await getChartContext()).grid;
+}
+
+let charts: { page: ChartSpec[]; cities: Map<string, ChartSpec> } | undefined;
+
+/** The plan page's charts and each city's progress chart, built once per build. */
+export async function getCharts(): Promise<{ page: ChartSpec[]; cities: Map<string, ChartSpec> }> {
+  if (!charts) {
+    const c = await getChartContext();
+    charts = { page: planPageCharts(c), cities: new Map(c.plan.rows.map((r) => [r.city, cityProgress(c, r.city)])) };
+  }
+  return charts;
+}
