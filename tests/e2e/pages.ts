@@ -1,6 +1,6 @@
 /** Every page a browser test visits, so that each gate (axe, 360 px, no JS) covers all of them. */
 export const PAGES = [
-  '/', '/notice/', '/plan/', '/about/', '/search/',
+  '/', '/notice/', '/plan/', '/plan/report/', '/plan/report/2026-11/', '/data/', '/about/', '/search/',
   '/policies/', '/policies/trade-in/', '/policies/purchase/', '/policies/credit/', '/policies/calculator/',
   '/events/', '/events/2026-12/', '/events/demo-nanjing-01/', '/map/', '/cities/nanjing/', '/cities/nanjing/xuanwu/', '/calendar/',
 ];
