@@ -7,11 +7,13 @@ import { preview } from 'astro';
 import type { TestProject } from 'vitest/node';
 
 export default async function setup(project: TestProject) {
-  if (!existsSync('dist/index.html') || !existsSync('dist/pagefind/pagefind.js')) {
-    throw new Error('dist/ 不存在或不完整：请先运行 npm run build（npm test 会自动构建）');
+  // E2E_DIST serves another build folder (for working beside other builds); dist/ by default.
+  const dist = process.env.E2E_DIST ?? 'dist';
+  if (!existsSync(`${dist}/index.html`) || !existsSync(`${dist}/pagefind/pagefind.js`)) {
+    throw new Error(`${dist}/ 不存在或不完整：请先运行 npm run build（npm test 会自动构建）`);
   }
   const port = Number(process.env.E2E_PORT ?? 4399);
-  const server = await preview({ root: process.cwd(), logLevel: 'error', server: { port, host: '127.0.0.1' } });
+  const server = await preview({ root: process.cwd(), outDir: dist, logLevel: 'error', server: { port, host: '127.0.0.1' } });
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
   return async () => server.stop();
 }

@@ -37,7 +37,7 @@ describe('subsidy calculator', () => {
     await tabTo(s.page, '计算');
     await s.page.keyboard.press('Enter');
     await s.page.locator('[data-results]:not([hidden])').waitFor();
-    expect(await results(s.page)).toEqual({ 'trade-in': 18000, 'purchase-tax': 6637, interest: 733, total: 25370 });
+    expect(await results(s.page)).toEqual({ 'trade-in': 18000, 'purchase-tax': 6637, interest: 733, cash: 18000, 'tax-saved': 6637, 'interest-saved': 733, total: 25370 });
     const url = new URL(s.page.url());
     expect(Object.fromEntries(url.searchParams)).toEqual({
       mode: 'scrap', oldFuel: 'petrol', oldRegistered: '2012-05-01', ownedBeforeCutoff: 'yes', car: 'nev', price: '150000',
@@ -52,7 +52,7 @@ describe('subsidy calculator', () => {
     const s = await openSession(browser());
     const q = 'mode=replace&car=ice-small&price=250000&ownedBeforeCutoff=yes';
     await s.page.goto(`${baseUrl()}/policies/calculator/?${q}`);
-    expect(await results(s.page)).toEqual({ 'trade-in': 13000, 'purchase-tax': 0, interest: 0, total: 13000 });
+    expect(await results(s.page)).toEqual({ 'trade-in': 13000, 'purchase-tax': 0, interest: 0, cash: 13000, 'tax-saved': 0, 'interest-saved': 0, total: 13000 });
     const tradeIn = await s.page.locator('[data-result="trade-in"]').innerText();
     expect(tradeIn).toContain('250,000元 × 6% = 15,000元');
     expect(tradeIn).toContain('超过封顶1.3万元');
@@ -113,18 +113,24 @@ describe('subsidy calculator', () => {
 
 describe('explainers', () => {
   for (const id of ['trade-in', 'purchase', 'credit']) {
-    it(`/policies/${id}/: every figure links to its row with source and period; sources listed`, async () => {
+    it(`/policies/${id}/: every footnote links to its numbered row with source and period, and back; sources listed`, async () => {
       const s = await openSession(browser());
       await s.page.goto(`${baseUrl()}/policies/${id}/`);
-      const refs = await s.page.locator('.fact__ref').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const refs = await s.page.locator('sup.fn a').evaluateAll((as) => as.map((a) => [a.getAttribute('href')!, a.textContent!]));
       expect(refs.length).toBeGreaterThan(3);
-      for (const href of new Set(refs)) {
-        const row = s.page.locator(href!);
+      for (const [href, n] of refs) {
+        // An older year's version is listed inside its rule's row.
+        const row = s.page.locator(href!).locator('xpath=ancestor-or-self::tr');
         expect(await row.count(), href!).toBe(1);
         const cells = await row.locator('td').allInnerTexts();
-        expect(cells[1], `${href} period`).not.toBe('');
-        expect(cells[2], `${href} source`).not.toBe('');
+        expect(cells[0]!.trim().split(/\s/u)[0], `${href} number`).toBe(n);
+        expect(cells[2], `${href} period`).not.toBe('');
+        expect(cells[3], `${href} source`).not.toBe('');
+        const back = await row.locator('td a[href^="#ref-"]').getAttribute('href');
+        expect(await s.page.locator(back!).count(), `${href} back link`).toBe(1);
       }
+      expect(await s.page.locator('main').innerText()).not.toContain('[依据]');
+      expect(await s.page.locator('main').innerText()).not.toMatch(/待核实\s*待核实/u);
       expect(await s.page.locator('#sources + ol li').count()).toBeGreaterThan(0);
       expect(await s.page.locator('.callout--warning').innerText()).toContain('只通过官方渠道申请');
       expect(await s.page.locator('text=最后核对').count()).toBe(1);

@@ -1,0 +1,116 @@
+/**
+ * Policy pages stay true after a rule ends, read aloud cleanly, and a shared calculator link
+ * opens on its result. The build's day is fixed (SITE_NOW 2026-11-27); the visitor's clock is
+ * moved to December and January to see what a reader then would see from the same files.
+ */
+import { describe, expect, it } from 'vitest';
+import { baseUrl, openSession, useBrowser } from './browser.ts';
+
+const browser = useBrowser();
+const notices = (page: import('playwright-core').Page) => page.locator('[data-validity-notice]').allInnerTexts();
+
+describe('periods judged by the visitor\'s date', () => {
+  it('on the build day the trade-in page says until when it runs', async () => {
+    const s = await openSession(browser());
+    await s.page.goto(`${baseUrl()}/policies/trade-in/`);
+    expect(await notices(s.page)).toEqual(['2026年汽车以旧换新补贴有效期至2026年12月31日。']);
+    await s.context.close();
+  });
+
+  it('in December the same page says 即将到期, with the days left', async () => {
+    const s = await openSession(browser());
+    await s.page.clock.setFixedTime(new Date('2026-12-10T09:00:00+08:00'));
+    await s.page.goto(`${baseUrl()}/policies/trade-in/`);
+    expect(await notices(s.page)).toEqual(['即将到期：2026年汽车以旧换新补贴将于2026年12月31日到期（还有21天）。']);
+    expect(await s.page.locator('[data-validity-basis]').innerText()).toBe('以上按您设备上的日期（2026年12月10日）判断。');
+    // In the text, each rule of the programme now says it ends soon.
+    expect(await s.page.locator('[data-fact="tradein-scrap-nev"] .validity').first().innerText()).toBe('即将到期：2026年12月31日到期');
+    await s.context.close();
+  });
+
+  it('in January it says 已到期, nowhere "apply", and the calculator will not count a purchase', async () => {
+    const s = await openSession(browser());
+    await s.page.clock.setFixedTime(new Date('2027-01-05T09:00:00+08:00'));
+    await s.page.goto(`${baseUrl()}/policies/credit/`);
+    const [credit] = await notices(s.page);
+    expect(credit).toBe('已到期：个人消费贷款财政贴息已于2026年12月31日到期。新政策发布后，本站会更新本页；在此之前请以官方发布为准。');
+    await s.page.goto(`${baseUrl()}/policies/calculator/?mode=scrap&car=nev&price=15万&oldFuel=petrol&oldRegistered=2012&ownedBeforeCutoff=yes`);
+    await s.page.locator('[data-results]:not([hidden])').waitFor();
+    expect(await s.page.locator('[data-result="trade-in"]').getAttribute('data-value')).toBe('0');
+    expect(await s.page.locator('[data-result="trade-in"]').innerText()).toContain('已过有效期，本计算器不计算');
+    // The purchase-tax reduction runs through 2027, so it is still counted.
+    expect(Number(await s.page.locator('[data-result="purchase-tax"]').getAttribute('data-value'))).toBeGreaterThan(0);
+    await s.context.close();
+  });
+
+  it('without JavaScript the page states the day it describes', async () => {
+    const s = await openSession(browser(), { javaScriptEnabled: false });
+    await s.page.goto(`${baseUrl()}/policies/trade-in/`);
+    expect(await s.page.locator('[data-validity-basis]').innerText()).toBe('以上按本页生成的日期（2026年11月27日）判断。');
+    expect(await notices(s.page)).toEqual(['2026年汽车以旧换新补贴有效期至2026年12月31日。']);
+    await s.context.close();
+  });
+});
+
+describe('the calculator as people use it', () => {
+  it('a shared link opens with the result in view and focused', async () => {
+    const s = await openSession(browser(), { viewport: { width: 360, height: 740 } });
+    await s.page.goto(`${baseUrl()}/policies/calculator/?mode=replace&car=nev&price=15.8万元&ownedBeforeCutoff=yes`);
+    await s.page.locator('[data-results]:not([hidden])').waitFor();
+    expect(await s.page.evaluate(() => document.activeElement?.id)).toBe('calc-results-title');
+    const box = await s.page.locator('#calc-results-title').boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(740);
+    expect(await s.page.locator('[data-result="trade-in"]').getAttribute('data-value')).toBe('12640');
+    expect(await s.page.locator('[data-result="total"]').innerText()).toMatch(/^约 [\d,]+ 元$/u);
+    expect(await s.page.locator('.calc__sum').innerText()).toContain('合计少花');
+    await s.context.close();
+  });
+
+  it('full-width digits and 万 are read; a loan above the price is refused with a reason', async () => {
+    const s = await openSession(browser());
+    await s.page.goto(`${baseUrl()}/policies/calculator/`);
+    await s.page.locator('#calc-mode-none').check();
+    await s.page.locator('#calc-car-nev').check();
+    await s.page.locator('#calc-price').fill('１５万');
+    await s.page.locator('#calc-loan').fill('20万');
+    await s.page.locator('#calc-loanMonths').fill('36');
+    await s.page.locator('#calc-loanRate').fill('3');
+    await s.page.locator('#calc-loanStart').fill('2026-03');
+    await s.page.getByRole('button', { name: '计算' }).click();
+    expect(await s.page.locator('[data-error-list]').innerText()).toContain('贷款金额不能超过车价');
+    await s.page.locator('#calc-loan').fill('10万');
+    await s.page.getByRole('button', { name: '计算' }).click();
+    await s.page.locator('[data-results]:not([hidden])').waitFor();
+    expect(await s.page.locator('[data-result="interest-saved"]').getAttribute('data-value')).toBe('733');
+    await s.context.close();
+  });
+});
+
+describe('朗读本页', () => {
+  it('reads the main text once, in order, without hidden notes, footnote numbers or duplicates', async () => {
+    const s = await openSession(browser());
+    await s.context.addInitScript(() => {
+      const spoken: string[] = [];
+      (window as unknown as { __spoken: string[] }).__spoken = spoken;
+      const synth = { speaking: false, speak: (u: { text: string }) => spoken.push(u.text), cancel: () => {} };
+      Object.defineProperty(window, 'speechSynthesis', { value: synth });
+      (window as unknown as { SpeechSynthesisUtterance: unknown }).SpeechSynthesisUtterance = class { text: string; lang = ''; onend = null; constructor(t: string) { this.text = t; } };
+    });
+    await s.page.goto(`${baseUrl()}/policies/trade-in/`);
+    await s.page.getByRole('button', { name: '朗读本页' }).click();
+    const spoken = await s.page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
+    expect(spoken[0]).toBe('汽车以旧换新');
+    expect(spoken.filter((t) => t === '汽车以旧换新')).toHaveLength(1);
+    const all = spoken.join('\n');
+    expect(all).not.toMatch(/依据第|\[依据\]/u);
+    // Footnote numbers would show up glued to a value, e.g. "最高2万元1".
+    expect(all).not.toMatch(/万元\d/u);
+    const hidden = await s.page.locator('main .visually-hidden').allTextContents();
+    for (const h of hidden.filter((t) => t.trim().length > 3)) expect(all).not.toContain(h.trim());
+    // No block is read twice, and no block is read again inside a longer one.
+    for (let i = 1; i < spoken.length; i++) expect(spoken[i - 1]!.includes(spoken[i]!) && spoken[i]!.length > 8, spoken[i]).toBe(false);
+    expect(new Set(spoken.filter((t) => t.length > 12)).size).toBe(spoken.filter((t) => t.length > 12).length);
+    await s.context.close();
+  });
+});
