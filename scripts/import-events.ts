@@ -38,6 +38,8 @@ function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
+/** A library's own error text, marked as such and kept short, for whoever the editor asks for help. */
+const technical = (error: unknown) => `（技术细节：${String((error as Error)?.message ?? error).slice(0, 120)}）`;
 /** Things to know that do not stop the import go to stderr, like progress, so stdout is the result. */
 const info = (message: string) => console.error(message);
 
@@ -162,7 +164,7 @@ async function* storedZip(parts: Part[], bytes: Buffer): AsyncGenerator<Buffer> 
     }
     yield END_OF_ZIP;
   } catch (error) {
-    fail(`无法读取 ${name}：不是有效的 Excel（.xlsx）文件，内容已损坏（${(error as Error).message}）。请用 Excel 或 WPS 打开，另存为 .xlsx 或 .csv 后再试。`);
+    fail(`无法读取 ${name}：不是有效的 Excel（.xlsx）文件，内容已损坏${technical(error)}。请用 Excel 或 WPS 打开，另存为 .xlsx 或 .csv 后再试。`);
   }
 }
 
@@ -221,7 +223,8 @@ async function readXlsx(bytes: Buffer): Promise<Sheet> {
       const tabs = (reader as unknown as { model?: { sheets?: { name: string; state?: string }[] } }).model?.sheets ?? [];
       const target = tabs.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden')?.name;
       const sheetName = (worksheet as unknown as { name: string }).name;
-      if (target !== undefined && sheetName !== target) continue;
+      // A writer whose parts the reader cannot match to tab names still gets its first sheet read.
+      if (target !== undefined && sheetName !== target && tabs.some((t) => t.name === sheetName)) continue;
       const others = tabs.map((s) => s.name).filter((n) => n !== sheetName);
       info(`读取工作表「${sheetName}」${others.length ? `（只读第一个工作表；${others.map((n) => `「${n}」`).join('')}没有读取）` : ''}。`);
 
@@ -258,7 +261,7 @@ async function readXlsx(bytes: Buffer): Promise<Sheet> {
       break;
     }
   } catch (error) {
-    fail(`无法读取 ${name}：不是有效的 Excel（.xlsx）文件（${(error as Error).message}）。请用 Excel 或 WPS 另存为 .xlsx 或 .csv 后再试。`);
+    fail(`无法读取 ${name}：不是有效的 Excel（.xlsx）文件${technical(error)}。请用 Excel 或 WPS 另存为 .xlsx 或 .csv 后再试。`);
   }
   return { rows, problems, notes };
 }

@@ -230,6 +230,11 @@ describe('limits: zip bombs', () => {
     const text = join(work, 'text.xlsx');
     writeFileSync(text, '活动名称,设区市\n车展,南京\n');
     expectRefused(runImport(text, dir), dir, '不是有效的 Excel（.xlsx）文件');
+    // A real workbook whose sheet's packed bytes are damaged.
+    const broken = zipOf([part('xl/workbook.xml', '<workbook/>'), { ...part('xl/worksheets/sheet1.xml', '<worksheet><sheetData/></worksheet>'.repeat(50)), data: Buffer.alloc(40, 0xff) }]);
+    const damaged = join(work, 'damaged.xlsx');
+    writeFileSync(damaged, broken);
+    expectRefused(runImport(damaged, dir), dir, '无法读取 damaged.xlsx：不是有效的 Excel（.xlsx）文件，内容已损坏（技术细节：');
   });
 });
 
