@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
   columnLabel, decodeSheetBytes, describeNumberFormat, excelDateText, excelSerialToShanghai, explainIssue, formatProblem, IMPORT_LIMITS, notCsvReason,
   numberRows, parseCoordinate, parseDateTime, parseDatum, parseLevel, parseType, planWrites, readHeader, readZipLayout, rowsToEvents, splitList,
@@ -19,6 +19,8 @@ import { plainRef, REGIONS } from '../../src/schemas/common.ts';
 import { eventSchema, EVENT_TEXT_LIMITS } from '../../src/schemas/event.ts';
 import { parseContentText } from '../../src/lib/content-files.ts';
 
+// Each test runs the real command (half a second each); a machine busy with builds can be ten times slower.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 const work = mkdtempSync(join(tmpdir(), 'wujin-import-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
