@@ -29,6 +29,6 @@ describe('open data catalogue (the /data/ page and datapackage.json; chart files
     }
     const plan = pkg.resources.find((r) => r.name === 'plan-2026')!;
     expect(plan).toMatchObject({ profile: 'tabular-data-resource', path: 'plan-2026.csv' });
-    expect('schema' in plan && plan.schema.fields.map((f) => f.name)).toEqual([...PLAN_CSV_COLUMNS]);
+    expect('schema' in plan && plan.schema?.fields.map((f) => f.name)).toEqual([...PLAN_CSV_COLUMNS]);
   });
 });
