@@ -1,54 +1,261 @@
 /**
- * Search with Pagefind's JavaScript API, rendered as plain links (no UI framework). The query
- * lives in the URL (?q=) so a search can be shared and survives reloads.
+ * The search page: best bets first, then Pagefind's results, a few at a time. The query and
+ * filters live in the URL (?q=&section=&city=), so a search can be shared and survives a
+ * reload. Pagefind's files load only once there is a query. Everything shown is built with
+ * h() from text, never parsed as HTML.
  */
-import { excerptNodes, h } from './dom.ts';
+import { matchBestBets, type BestBet } from '../lib/search/best-bets.ts';
+import { EVENT_TIME_LABELS, eventDateLabel, eventTimeState } from '../lib/search/event-status.ts';
+import { buildExcerpt } from '../lib/search/excerpt.ts';
+import { topicWords } from '../lib/search/query.ts';
+import { h } from './dom.ts';
 
-interface PagefindResult { data(): Promise<{ url: string; excerpt: string; meta: { title?: string } }> }
-interface Pagefind { search(q: string): Promise<{ results: PagefindResult[] }>; init?: () => Promise<void> }
+/** Results loaded per page: each one is a separate small download. */
+const PAGE_SIZE = 5;
 
-async function loadPagefind(): Promise<Pagefind> {
-  // A runtime URL so Vite leaves it alone: the bundle is written by `pagefind` after the build.
-  const url = '/pagefind/pagefind.js';
-  return (await import(/* @vite-ignore */ url)) as Pagefind;
+interface ResultData {
+  url: string;
+  /** The page's indexed text, raw (shown only as text). */
+  content: string;
+  meta: Record<string, string | undefined>;
+  sub_results?: { title: string; url: string }[];
+}
+interface PagefindResult { id: string; score: number; data(): Promise<ResultData> }
+interface PagefindSearch { results: PagefindResult[]; filters?: Record<string, Record<string, number>> }
+/** Pagefind filters: a value, or none of several (to leave out pages shown as best bets). */
+type Filters = Record<string, string | { none: string[] }>;
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  search(q: string, o?: { filters?: Filters }): Promise<PagefindSearch>;
 }
 
-/** Wires the search form. */
+let loading: Promise<Pagefind> | undefined;
+
+/** Loads Pagefind once, on the main thread (no extra worker download), with our ranking. */
+function loadPagefind(): Promise<Pagefind> {
+  loading ??= (async () => {
+    // A runtime URL so Vite leaves it alone: the bundle is written by `pagefind` after the build.
+    const url = '/pagefind/pagefind.js';
+    const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
+    await pf.options({
+      noWorker: true,
+      excerptLength: 36,
+      ranking: {
+        // Residents' words for a page count nearly as much as its title; the rest only for display.
+        metaWeights: { title: 5, keywords: 4, city: 1, section: 0, summary: 0, start: 0, end: 0, cancelled: 0 },
+      },
+    });
+    return pf;
+  })();
+  return loading;
+}
+
+/** A best bet as read from the page, with its item to copy. */
+interface PageBet extends BestBet { title: string; summary: string }
+
+function readBets(root: HTMLElement | null): PageBet[] {
+  if (!root) return [];
+  return [...root.querySelectorAll<HTMLLIElement>('li[data-url]')].map((li) => ({
+    id: li.dataset['url']!,
+    url: li.dataset['url']!,
+    terms: (li.dataset['terms'] ?? '').split('|'),
+    section: li.dataset['section'],
+    city: li.dataset['city'],
+    title: li.querySelector('a')?.textContent ?? '',
+    summary: li.querySelector('[data-summary]')?.textContent ?? '',
+  }));
+}
+
+/** Pagefind puts a zero-width space between the words it indexed; readers should not get them. */
+const clean = (s: string) => s.replace(/\u200b/gu, '');
+
+function metaLine(section: string | undefined, city: string | undefined, extra: Node[] = []): HTMLElement {
+  return h('p', { class: 'search-hit__meta' }, section ? h('span', { class: 'search-hit__tag' }, section) : null, city ?? null, ...extra);
+}
+
+function betItem(b: PageBet, cityName: (id: string | undefined) => string | undefined): HTMLLIElement {
+  const li = h('li', { class: 'search-hit search-hit--best' },
+    metaLine(b.section, cityName(b.city), [h('strong', {}, '推荐')]),
+    h('h3', { class: 'search-hit__title' }, h('a', { href: b.url }, b.title)),
+    h('p', { class: 'search-hit__excerpt' }, b.summary),
+  );
+  li.querySelector('a')?.setAttribute('data-search-hit', '');
+  return li;
+}
+
+function resultItem(r: ResultData, words: readonly string[], now: Date): HTMLLIElement {
+  const m = r.meta;
+  const extra: Node[] = [];
+  if (m['start'] && m['end']) {
+    extra.push(h('span', {}, eventDateLabel(m['start'], m['end'])));
+    const state = eventTimeState(m['start'], m['end'], now, m['cancelled'] === '1');
+    if (state) {
+      const tag = h('span', { class: `search-hit__state is-${state}` }, EVENT_TIME_LABELS[state]);
+      extra.push(tag);
+    }
+  }
+  // Whole query words in context; when none is on the page (a title or keyword match), the summary.
+  const parts = buildExcerpt(r.content, words);
+  const excerpt = parts.length ? parts.map((p) => (p.mark ? h('mark', {}, p.text) : p.text)) : [m['summary'] ?? ''];
+  const subs = (r.sub_results ?? []).filter((s) => s.url.includes('#') && s.title && s.title !== m['title']).slice(0, 2);
+  const link = h('a', { href: r.url }, clean(m['title'] ?? r.url));
+  link.setAttribute('data-search-hit', '');
+  return h('li', { class: 'search-hit' },
+    h('h3', { class: 'search-hit__title' }, link),
+    metaLine(m['section'], m['city'], extra),
+    h('p', { class: 'search-hit__excerpt' }, ...excerpt),
+    subs.length ? h('ul', { class: 'search-hit__subs' }, ...subs.map((s) => h('li', {}, '相关小节：', h('a', { href: s.url }, clean(s.title))))) : null,
+  );
+}
+
+/**
+ * Pagefind finds pages holding every word. A question finds nothing that way, so try its topic
+ * words together, then each on its own (best score first).
+ */
+async function searchWithFallback(pf: Pagefind, q: string, filters: Filters): Promise<{ results: PagefindResult[]; search: PagefindSearch; relaxed: boolean }> {
+  const first = await pf.search(q, { filters });
+  if (first.results.length > 0) return { results: first.results, search: first, relaxed: false };
+  const words = topicWords(q);
+  if (words.length === 0) return { results: [], search: first, relaxed: false };
+  const together = await pf.search(words.join(' '), { filters });
+  if (together.results.length > 0 || words.length === 1) return { results: together.results, search: together, relaxed: true };
+  const each = await Promise.all(words.filter((w) => w.length >= 2).map((w) => pf.search(w, { filters })));
+  const best = new Map<string, PagefindResult>();
+  for (const s of each) for (const r of s.results) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
+  return { results: [...best.values()].sort((a, b) => b.score - a.score), search: each[0] ?? first, relaxed: true };
+}
+
+/** Wires the search page. */
 export function initSearch(): void {
   const form = document.querySelector<HTMLFormElement>('[data-search-form]');
   const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
   const status = document.querySelector<HTMLElement>('[data-search-status]');
   const list = document.querySelector<HTMLOListElement>('[data-search-results]');
-  if (!form || !input || !status || !list) return;
+  const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
+  const suggest = document.querySelector<HTMLElement>('[data-search-suggest]');
+  const index = document.querySelector<HTMLElement>('[data-search-index]');
+  const selects = [...document.querySelectorAll<HTMLSelectElement>('[data-search-filter]')];
+  if (!form || !input || !status || !list || !more) return;
+  const bets = readBets(document.querySelector('[data-best-bets]'));
+  const cityNames = new Map<string, string>();
+  for (const o of document.querySelectorAll<HTMLOptionElement>('#search-city option[value]')) if (o.value) cityNames.set(o.value, o.dataset['label'] ?? o.text);
+  const cityName = (id: string | undefined) => (id ? cityNames.get(id) : undefined);
 
-  let pagefind: Promise<Pagefind> | undefined;
-  const run = async (q: string) => {
+  let run = 0;
+  let queue: PagefindResult[] = [];
+  let shownUrls = new Set<string>();
+
+  /** Loads and shows the next page of results; the button hides while they load, so nothing below moves. */
+  let words: string[] = [];
+  const showNext = async (token: number) => {
+    more.hidden = true;
+    const page = queue.splice(0, PAGE_SIZE);
+    const data = await Promise.all(page.map((r) => r.data()));
+    if (token !== run) return;
+    const now = new Date();
+    for (const d of data) {
+      if (shownUrls.has(d.url)) continue;
+      shownUrls.add(d.url);
+      list.append(resultItem(d, words, now));
+    }
+    more.hidden = queue.length === 0;
+  };
+
+  const filtersFromForm = () => Object.fromEntries(selects.filter((s) => s.value).map((s) => [s.dataset['searchFilter']!, s.value]));
+
+  const search = async (q: string) => {
+    const token = ++run;
+    queue = [];
+    shownUrls = new Set();
     list.replaceChildren();
-    if (!q.trim()) { status.textContent = ''; return; }
+    more.hidden = true;
+    const chosen = filtersFromForm();
+    const query = q.trim();
+    if (!query) {
+      status.textContent = '';
+      if (suggest) suggest.hidden = false;
+      if (index) index.hidden = false;
+      return;
+    }
+    if (suggest) suggest.hidden = true;
+    if (index) index.hidden = true;
+    words = [...new Set([query, ...query.split(/\s+/u), ...topicWords(query)])];
+    const shownBets = matchBestBets(query, bets, { section: chosen['section'], city: chosen['city'] });
+    for (const b of shownBets) {
+      list.append(betItem(b, cityName));
+      shownUrls.add(b.url);
+    }
     status.textContent = '正在搜索…';
     try {
-      pagefind ??= loadPagefind();
-      const pf = await pagefind;
-      const { results } = await pf.search(q.trim());
-      const top = await Promise.all(results.slice(0, 20).map((r) => r.data()));
-      status.textContent = results.length ? `找到 ${results.length} 个页面${results.length > 20 ? '，显示前 20 个' : ''}。` : `没有找到与“${q}”有关的页面。换个说法试试，例如“补贴”“计划”。`;
-      for (const r of top) {
-        list.append(h('li', {}, h('a', { href: r.url }, r.meta.title ?? r.url), h('p', {}, ...excerptNodes(r.excerpt))));
+      const pf = await loadPagefind();
+      // Pagefind filters by the names pages carry (南京市), the URL by the short id (nanjing).
+      const filters: Filters = {};
+      if (chosen['section']) filters['section'] = chosen['section'];
+      if (chosen['city']) filters['city'] = cityName(chosen['city']) ?? chosen['city'];
+      // Pages already shown as best bets are left out here, so their data is never downloaded twice.
+      if (shownBets.length) filters['page'] = { none: shownBets.map((b) => b.url) };
+      const { results, search: s, relaxed } = await searchWithFallback(pf, query, filters);
+      if (token !== run) return;
+      queue = [...results];
+      await showNext(token);
+      if (token !== run) return;
+      updateCounts(s);
+      const lead = shownBets.length ? `推荐 ${shownBets.length} 个页面；` : '';
+      const how = relaxed ? '（按其中的关键词查找）' : '';
+      if (list.children.length === 0) {
+        status.textContent = `没有找到与“${query}”有关的页面。换个说法试试，或者看看下面的栏目。`;
+        if (suggest) suggest.hidden = false;
+        if (index) index.hidden = false;
+      } else if (results.length === 0) {
+        status.textContent = `${lead}没有找到其他与“${query}”有关的页面。`;
+      } else {
+        status.textContent = `${lead}找到 ${results.length} 个与“${query}”有关的页面${how}。`;
       }
     } catch {
-      status.textContent = '搜索暂时不可用：搜索索引只在完整构建（npm run build）后生成。';
+      if (token !== run) return;
+      status.textContent = `搜索暂时不可用${shownBets.length ? '，上面是推荐的页面' : ''}。也可以从下面的栏目查找。`;
+      if (index) index.hidden = false;
     }
+  };
+
+  /** Writes how many results each filter choice would give into the menus (fixed width: nothing moves). */
+  const updateCounts = (s: PagefindSearch) => {
+    for (const sel of selects) {
+      const key = sel.dataset['searchFilter']!;
+      const counts = s.filters?.[key];
+      for (const o of sel.options) {
+        if (!o.value) continue;
+        const label = o.dataset['label'] ?? o.text;
+        const n = counts?.[label];
+        o.text = counts && n !== undefined ? `${label}（${n}）` : label;
+      }
+    }
+  };
+
+  const go = () => {
+    const url = new URL(location.href);
+    url.search = '';
+    if (input.value.trim()) url.searchParams.set('q', input.value.trim());
+    for (const s of selects) if (s.value) url.searchParams.set(s.name, s.value);
+    history.replaceState(null, '', url);
+    void search(input.value);
   };
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const q = input.value;
-    const url = new URL(location.href);
-    url.searchParams.set('q', q);
-    history.replaceState(null, '', url);
-    void run(q);
+    go();
   });
-  const initial = new URL(location.href).searchParams.get('q') ?? '';
-  input.value = initial;
-  if (initial) void run(initial);
+  for (const s of selects) s.addEventListener('change', () => { if (input.value.trim()) go(); });
+  more.addEventListener('click', () => {
+    const first = list.children.length;
+    void showNext(run).then(() => (list.children[first]?.querySelector('a') as HTMLAnchorElement | null)?.focus());
+  });
+
+  const params = new URL(location.href).searchParams;
+  input.value = params.get('q') ?? '';
+  for (const s of selects) {
+    const v = params.get(s.name) ?? '';
+    if ([...s.options].some((o) => o.value === v)) s.value = v;
+  }
+  if (input.value.trim()) void search(input.value);
 }

@@ -37,7 +37,7 @@ export function termScore(rawQuery: string, term: string): number {
   const t = normaliseQuery(term);
   if (t.length < 2) return 0;
   if (isLatin(t)) {
-    const words = rawQuery.normalize('NFKC').toLowerCase().match(/[a-z0-9]+/gu) ?? [];
+    const words: string[] = rawQuery.normalize('NFKC').toLowerCase().match(/[a-z0-9]+/gu) ?? [];
     if (words.includes(t)) return t.length;
     const last = words.at(-1);
     return last && last.length >= 3 && t.startsWith(last) && normaliseQuery(rawQuery).endsWith(last) ? last.length - 0.5 : 0;

@@ -1,0 +1,41 @@
+/**
+ * Showcase cases from the content layer. SITE_DEMO=0 removes every demonstration case, as it
+ * does for events. Entries are kept beside the plain data so pages can render the MDX story.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { ImageMetadata } from 'astro';
+import { byPublishedDesc, findSlugProblems, type CaseItem } from '../lib/cases/cases.ts';
+import { RESERVED_CASE_SLUGS } from '../schemas/case.ts';
+import { toId } from '../schemas/common.ts';
+import { demoEnabled, getEvents } from './events.ts';
+
+/** A case as pages use it: plain data plus the collection entry (for its story). */
+export type SiteCase = CaseItem<ImageMetadata> & { entry: CollectionEntry<'cases'> };
+
+let cache: SiteCase[] | undefined;
+
+/** Every published case, newest first. */
+export async function getCases(): Promise<SiteCase[]> {
+  if (cache) return cache;
+  const eventIds = new Set((await getEvents()).map((e) => e.id));
+  const all = (await getCollection('cases'))
+    .filter((entry) => demoEnabled() || !entry.data.demo)
+    .map((entry): SiteCase => {
+      const d = entry.data;
+      return {
+        ...d,
+        slug: entry.id.split('/').at(-1)!,
+        city: toId(d.city),
+        county: d.county === undefined ? undefined : toId(d.county),
+        // A related event removed by the demo switch is simply not linked.
+        events: d.events.map(toId).filter((id) => eventIds.has(id)),
+        images: d.images.map((i) => ({ ...i, src: i.src as ImageMetadata })),
+        entry,
+      };
+    })
+    .sort(byPublishedDesc);
+  const problems = findSlugProblems(all.map((c) => c.slug), RESERVED_CASE_SLUGS);
+  if (problems.length) throw new Error(`content/cases/：\n  - ${problems.join('\n  - ')}`);
+  cache = all;
+  return cache;
+}

@@ -1,0 +1,78 @@
+/**
+ * Search data computed once per build: the best bets (editors' list plus one per city and
+ * county) and each page's search metadata.
+ */
+import { getCollection } from 'astro:content';
+import { pageSearchMeta, placeWords, type PageSearchMeta, type SearchMetaContext } from '../lib/search/page-meta.ts';
+import type { BestBetEntry } from '../schemas/search.ts';
+import { caseTitle } from '../lib/cases/cases.ts';
+import { getCases } from './cases.ts';
+import { getExplainers } from './policies.ts';
+import { getEvents } from './events.ts';
+import { getRegions } from './regions.ts';
+
+/** A best bet as the search page shows it. */
+export type SiteBestBet = BestBetEntry & { city?: string | undefined };
+
+let bets: SiteBestBet[] | undefined;
+
+/** The editors' best bets in file order, then one per city and one per county (city pages). */
+export async function getBestBets(): Promise<SiteBestBet[]> {
+  if (bets) return bets;
+  // file() stores the entries in the order the file lists them; ties between bets keep it.
+  const listed = (await getCollection('bestBets')).map((e) => e.data);
+  const regions = await getRegions();
+  const cityName = new Map(regions.filter((r) => r.type === 'city').map((r) => [r.id, r]));
+  const places: SiteBestBet[] = regions.map((r) => {
+    const city = r.parent ? cityName.get(r.parent) : undefined;
+    return r.parent === null
+      ? { id: `city-${r.id}`, url: `/cities/${r.id}/`, title: r.name, summary: `${r.name}的活动、每月计划和补贴受理情况。`, section: '活动' as const, terms: placeWords(r), city: r.id }
+      : { id: `county-${r.id}`, url: `/cities/${r.parent}/${r.slug}/`, title: `${r.name}（${city?.name ?? ''}）`, summary: `${r.name}和附近的活动。`, section: '活动' as const, terms: placeWords(r), city: r.parent };
+  });
+  bets = [...listed, ...places];
+  return bets;
+}
+
+let context: SearchMetaContext | undefined;
+
+async function getContext(): Promise<SearchMetaContext> {
+  if (context) return context;
+  const terms = new Map<string, string[]>();
+  for (const b of await getCollection('bestBets')) terms.set(b.data.url, [...(terms.get(b.data.url) ?? []), ...b.data.terms]);
+  context = {
+    regions: await getRegions(),
+    events: new Map((await getEvents()).map((e) => [e.id, e])),
+    cases: new Map((await getCases()).map((c) => [c.slug, c])),
+    terms,
+    betTargets: new Set((await getBestBets()).map((b) => b.url)),
+  };
+  return context;
+}
+
+/** The search metadata of one page, from its path. */
+export async function getSearchMeta(pathname: string): Promise<PageSearchMeta> {
+  return pageSearchMeta(pathname, await getContext());
+}
+
+/** One section of the site index that /search/ shows without JavaScript (and before a query). */
+export interface SiteIndexSection { section: string; links: { href: string; label: string }[] }
+
+/** Every section of the site and its pages, for browsing instead of searching. */
+export async function getSiteIndex(): Promise<SiteIndexSection[]> {
+  const cities = (await getRegions()).filter((r) => r.type === 'city');
+  const explainers = await getExplainers();
+  const cases = await getCases();
+  return [
+    { section: '活动', links: [
+      { href: '/events/', label: '活动日历' }, { href: '/map/', label: '活动地图' }, { href: '/calendar/', label: '订阅活动日历' },
+      ...cities.map((c) => ({ href: `/cities/${c.id}/`, label: c.name })),
+    ] },
+    { section: '政策', links: [{ href: '/policies/', label: '政策解读' }, ...explainers.map((e) => ({ href: `/policies/${e.id}/`, label: e.data.title }))] },
+    { section: '计算器', links: [{ href: '/policies/calculator/', label: '补贴计算器' }] },
+    { section: '案例', links: [{ href: '/cases/', label: '典型案例' }, ...cases.map((c) => ({ href: `/cases/${c.slug}/`, label: caseTitle(c) }))] },
+    { section: '计划', links: [{ href: '/plan/', label: '计划与进展' }] },
+    { section: '通知', links: [{ href: '/notice/', label: '通知原文' }] },
+    { section: '数据', links: [{ href: '/media/', label: '新闻媒体：引用、联系和下载' }, { href: '/plan/#downloads', label: '计划数据下载' }] },
+    { section: '本站', links: [{ href: '/', label: '首页' }, { href: '/about/', label: '关于本站、联系方式' }] },
+  ];
+}
