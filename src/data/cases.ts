@@ -17,7 +17,10 @@ let cache: SiteCase[] | undefined;
 /** Every published case, newest first. */
 export async function getCases(): Promise<SiteCase[]> {
   if (cache) return cache;
-  const eventIds = new Set((await getEvents()).map((e) => e.id));
+  // Every event file, demo or not, so a typo fails the build whatever SITE_DEMO says.
+  const known = new Set((await getCollection('events')).map((e) => e.id.split('/').at(-1)!));
+  const published = new Set((await getEvents()).map((e) => e.id));
+  const problems: string[] = [];
   const all = (await getCollection('cases'))
     .filter((entry) => demoEnabled() || !entry.data.demo)
     .map((entry): SiteCase => {
@@ -28,13 +31,16 @@ export async function getCases(): Promise<SiteCase[]> {
         city: toId(d.city),
         county: d.county === undefined ? undefined : toId(d.county),
         // A related event removed by the demo switch is simply not linked.
-        events: d.events.map(toId).filter((id) => eventIds.has(id)),
+        events: d.events.filter((id) => {
+          if (!known.has(id)) problems.push(`${entry.filePath ?? entry.id}：相关活动“${id}”不存在，请写活动文件名（不带 .yaml）`);
+          return published.has(id);
+        }),
         images: d.images.map((i) => ({ ...i, src: i.src as ImageMetadata })),
         entry,
       };
     })
     .sort(byPublishedDesc);
-  const problems = findSlugProblems(all.map((c) => c.slug), RESERVED_CASE_SLUGS);
+  problems.push(...findSlugProblems(all.map((c) => c.slug), RESERVED_CASE_SLUGS));
   if (problems.length) throw new Error(`content/cases/：\n  - ${problems.join('\n  - ')}`);
   cache = all;
   return cache;

@@ -24,7 +24,10 @@ export function caseSchema(ref: RefFactory, image: ImageFactory = plainImage) {
       city: cityField(ref),
       county: countyField(ref).optional(),
       type: z.enum(EVENT_TYPES).describe(`活动场景：${Object.entries(EVENT_TYPE_LABELS).map(([k, v]) => `${k} ${v}`).join('、')}`),
-      events: z.array(ref('events')).default([]).describe('相关活动的编号'),
+      events: z
+        .array(z.string().regex(/^[A-Za-z0-9-]+$/u, { error: '活动编号是活动文件名（不带 .yaml），例如 demo-nanjing-06' }))
+        .default([])
+        .describe('相关活动的编号，即活动文件名（不带 .yaml），例如 demo-nanjing-06；编号不存在时构建失败'),
       figures: z
         .array(
           z.strictObject({

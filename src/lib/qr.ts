@@ -1,0 +1,26 @@
+/**
+ * QR codes as SVG path data, made at build time with the `qrcode` package: the page draws the
+ * path itself, so no generated markup is ever inserted as HTML. Pure.
+ */
+import QRCode from 'qrcode';
+
+/** A QR code: its size in modules (without the quiet zone) and one path of 1×1 squares. */
+export interface QrPath { size: number; d: string }
+
+/** The QR code of `text` (error correction M: survives a crease or a smudge on a printed poster). */
+export function qrPath(text: string): QrPath {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const size = modules.size;
+  let d = '';
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      // Runs of dark modules in a row become one rectangle: a shorter path.
+      if (!modules.get(y, x)) continue;
+      let run = 1;
+      while (x + run < size && modules.get(y, x + run)) run++;
+      d += `M${x} ${y}h${run}v1h-${run}z`;
+      x += run - 1;
+    }
+  }
+  return { size, d };
+}

@@ -1,0 +1,21 @@
+/** RSS 2.0 feed of everything new on the site: events, cases and policy changes (newest 100). */
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { SITE } from '../config/site.ts';
+import { getCaseUpdates, getEventUpdates, getPolicyUpdates } from '../data/updates.ts';
+import { feedDate, latestUpdates } from '../lib/feeds/updates.ts';
+
+export const GET: APIRoute = async ({ site }) =>
+  rss({
+    title: `${SITE.name}：本站更新`,
+    description: '新发布的活动、典型案例和政策变化。',
+    site: site ?? 'http://localhost:4321',
+    customData: '<language>zh-cn</language>',
+    items: latestUpdates([await getEventUpdates(), await getCaseUpdates(), await getPolicyUpdates()], 100).map((u) => ({
+      title: u.title,
+      link: u.path,
+      pubDate: feedDate(u.date),
+      description: u.description,
+      categories: [u.category],
+    })),
+  });

@@ -1,0 +1,75 @@
+/**
+ * Printable posters: every event's and the calculator's poster prints on exactly one A4 page
+ * (Chromium's own PDF output), also in 适老化 mode; demo events say 示例 on the poster; the QR
+ * code is there and the page works without JavaScript.
+ */
+import { readdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, openSession, SHOTS, useBrowser } from './browser.ts';
+
+const browser = useBrowser();
+const EVENTS = readdirSync('content/events/demo').filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/u, ''));
+const POSTERS = [...EVENTS.map((id) => `/events/${id}/poster/`), '/policies/calculator/poster/'];
+
+/** Pages in a PDF: page objects, not the /Pages tree. */
+async function pdfPages(page: Page): Promise<number> {
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  return (pdf.match(/\/Type\s*\/Page\b(?!s)/gu) ?? []).length;
+}
+
+describe('posters', () => {
+  for (const elder of [false, true]) {
+    it(`every poster prints on one A4 page${elder ? ' in 适老化 mode' : ''}`, async () => {
+      const s = await openSession(browser());
+      if (elder) await s.context.addInitScript(() => localStorage.setItem('wujin-elder', '1'));
+      const over: string[] = [];
+      for (const path of POSTERS) {
+        await s.page.goto(baseUrl() + path);
+        if (elder) expect(await s.page.evaluate(() => document.documentElement.hasAttribute('data-elder'))).toBe(true);
+        const pages = await pdfPages(s.page);
+        if (pages !== 1) over.push(`${path}: ${pages}`);
+      }
+      expect(over).toEqual([]);
+      await s.context.close();
+    }, 240_000);
+  }
+
+  it('a demo event’s poster says 示例 at the top, shows time, place and a QR code to the event page', async () => {
+    const s = await openSession(browser(), { javaScriptEnabled: false });
+    await s.page.goto(`${baseUrl()}/events/demo-nanjing-05/poster/`);
+    await s.page.emulateMedia({ media: 'print' });
+    expect(await s.page.locator('.poster__demo').innerText()).toContain('示例');
+    const body = await s.page.locator('.poster__body').innerText();
+    expect(body).toContain('2026年12月5日');
+    expect(body).toContain('江宁');
+    const qr = s.page.locator('.poster__qr-code');
+    expect(await qr.getAttribute('aria-label')).toContain('/events/demo-nanjing-05/');
+    expect((await qr.locator('path').getAttribute('d'))?.length).toBeGreaterThan(200);
+    // The site header and the print button are not printed.
+    expect(await s.page.locator('.site-header').isVisible()).toBe(false);
+    expect(await s.page.locator('.poster-actions').isVisible()).toBe(false);
+    await s.context.close();
+  });
+
+  it('the calculator poster has no 示例 mark, and the event page is not broken by the poster route', async () => {
+    const s = await openSession(browser());
+    await s.page.goto(`${baseUrl()}/policies/calculator/poster/`);
+    expect(await s.page.locator('.poster__demo').count()).toBe(0);
+    expect(await s.page.locator('.poster__title').innerText()).toContain('补');
+    const res = await s.page.goto(`${baseUrl()}/events/demo-nanjing-05/`);
+    expect(res?.status()).toBe(200);
+    await s.context.close();
+  });
+
+  for (const width of [360, 1280]) {
+    it(`a poster reads on screen at ${width} px`, async () => {
+      const s = await openSession(browser(), { viewport: { width, height: 900 } });
+      await s.page.goto(`${baseUrl()}/events/demo-nanjing-05/poster/`);
+      expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      expect(await s.page.getByRole('button', { name: '打印海报' }).isVisible()).toBe(true);
+      await s.page.screenshot({ path: `${SHOTS}/poster-${width}.png`, fullPage: true });
+      await s.context.close();
+    });
+  }
+});
