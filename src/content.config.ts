@@ -27,7 +27,8 @@ export const collections = {
   policyStatus: defineCollection({ loader: file('./content/policies/data/status.yaml'), schema: programmeStatusSchema(ref) }),
   // EVENTS_DIR points the build at another folder (the synthetic events used by benchmarks).
   events: defineCollection({ loader: glob({ pattern: '**/*.yaml', base: process.env.EVENTS_DIR ?? './content/events' }), schema: eventSchema(ref) }),
-  cases: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: './content/cases' }), schema: ({ image }) => caseSchema(ref, image) }),
+  // SITE_DEMO=0 leaves out content/cases/demo/ entirely, so not even its pictures are published.
+  cases: defineCollection({ loader: glob({ pattern: process.env.SITE_DEMO === '0' ? ['**/*.mdx', '!demo/**'] : '**/*.mdx', base: './content/cases' }), schema: ({ image }) => caseSchema(ref, image) }),
   contacts: defineCollection({ loader: file('./content/contacts/contacts.yaml'), schema: contactSchema(ref) }),
   bestBets: defineCollection({ loader: file('./content/search/best-bets.yaml'), schema: bestBetSchema }),
 };
