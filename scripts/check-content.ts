@@ -8,6 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'astro/zod';
 import { caseSchema } from '../src/schemas/case.ts';
+import { contactSchema } from '../src/schemas/contact.ts';
+import { bestBetSchema } from '../src/schemas/search.ts';
 import { plainRef, refId } from '../src/schemas/common.ts';
 import { eventSchema } from '../src/schemas/event.ts';
 import { noticeSchema } from '../src/schemas/notice.ts';
@@ -34,6 +36,8 @@ const lists: { file: string; schema: z.ZodType }[] = [
   { file: 'content/policies/data/facts.yaml', schema: policyFactSchema(plainRef) },
   { file: 'content/policies/data/status.yaml', schema: programmeStatusSchema(plainRef) },
   { file: 'content/policies/data/channels.yaml', schema: channelSchema },
+  { file: 'content/contacts/contacts.yaml', schema: contactSchema(plainRef) },
+  { file: 'content/search/best-bets.yaml', schema: bestBetSchema },
 ];
 
 function listFiles(dir: string, ext: RegExp, recursive = false): string[] {
@@ -96,7 +100,8 @@ for (const [id, plan] of valid.get('content/plan') ?? []) {
   for (const e of validatePlan(plan as PlanInput).errors) problems.push(`content/plan/${id}.yaml：${e}`);
 }
 const policyIds = new Set(valid.get('content/policies')?.keys());
-const eventIds = new Set(valid.get('content/events')?.keys());
+// Cases name an event by its file name (content/events/demo/demo-nanjing-06.yaml -> demo-nanjing-06).
+const eventIds = new Set([...(valid.get('content/events')?.keys() ?? [])].map((k) => k.split('/').at(-1)!));
 for (const [id, event] of valid.get('content/events') ?? []) {
   for (const p of (event as { policies: unknown[] }).policies) {
     if (!policyIds.has(refId(p) ?? '')) problems.push(`content/events/${id}.yaml：字段 policies：没有名为“${refId(p)}”的政策解读（content/policies/ 中现有：${[...policyIds].join('、') || '无'}）`);
