@@ -1,0 +1,6 @@
+// html-validate configuration for the built site (dist/), checked by tests/e2e/html-quality.test.ts.
+// The recommended rules apply in full. Any exception below must say why it is right for this site.
+export default {
+  extends: ['html-validate:recommended'],
+  rules: {},
+};
