@@ -21,6 +21,11 @@ describe('page weight budgets', () => {
     '/plan/': { html: 100_000, css: 12_000, js: 2_048 },
     '/plan/report/2026-11/': { html: 20_000, css: 12_000, js: 2_048 },
     '/about/': { html: 16_000, css: 12_000, js: 2_048 },
+    '/search/': { html: 32_000, css: 12_000, js: 14_000 },
+    '/cases/': { html: 20_000, css: 12_000, js: 2_048 },
+    '/cases/demo-nanjing-jianye-community/': { html: 18_000, css: 12_000, js: 4_096 },
+    '/media/': { html: 22_000, css: 12_000, js: 2_048 },
+    '/events/demo-nanjing-05/poster/': { html: 14_000, css: 12_000, js: 4_096 },
   };
   for (const [path, budget] of Object.entries(budgets)) {
     it(`${path} stays within ${budget.html} B HTML, ${budget.css} B CSS, ${budget.js} B JS`, () => {
