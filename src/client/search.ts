@@ -4,7 +4,8 @@
  * reload. Pagefind's files load only once there is a query. Everything shown is built with
  * h() from text, never parsed as HTML.
  */
-import { matchBestBets, type BestBet } from '../lib/search/best-bets.ts';
+import { matchBestBets } from '../lib/search/best-bets.ts';
+import { placeBets, type PlaceRow, type ShownBet } from '../lib/search/place-bets.ts';
 import { EVENT_TIME_LABELS, eventDateLabel, eventTimeState } from '../lib/search/event-status.ts';
 import { buildExcerpt } from '../lib/search/excerpt.ts';
 import { topicWords } from '../lib/search/query.ts';
@@ -50,12 +51,19 @@ function loadPagefind(): Promise<Pagefind> {
   return loading;
 }
 
-/** A best bet as read from the page, with its item to copy. */
-interface PageBet extends BestBet { title: string; summary: string }
+/** A best bet as read from the page. */
+type PageBet = ShownBet;
 
+/** The editors' best bets (items) and the places (one compact JSON list) from the page. */
 function readBets(root: HTMLElement | null): PageBet[] {
   if (!root) return [];
-  return [...root.querySelectorAll<HTMLLIElement>('li[data-url]')].map((li) => ({
+  let places: PlaceRow[] = [];
+  try {
+    places = JSON.parse(root.dataset['places'] ?? '[]') as PlaceRow[];
+  } catch {
+    /* No places: the editors' list still works. */
+  }
+  const listed = [...root.querySelectorAll<HTMLLIElement>('li[data-url]')].map((li) => ({
     id: li.dataset['url']!,
     url: li.dataset['url']!,
     terms: (li.dataset['terms'] ?? '').split('|'),
@@ -64,6 +72,7 @@ function readBets(root: HTMLElement | null): PageBet[] {
     title: li.querySelector('a')?.textContent ?? '',
     summary: li.querySelector('[data-summary]')?.textContent ?? '',
   }));
+  return [...listed, ...placeBets(places)];
 }
 
 /** Pagefind puts a zero-width space between the words it indexed; readers should not get them. */

@@ -3,7 +3,8 @@
  * county) and each page's search metadata.
  */
 import { getCollection } from 'astro:content';
-import { pageSearchMeta, placeWords, type PageSearchMeta, type SearchMetaContext } from '../lib/search/page-meta.ts';
+import { pageSearchMeta, type PageSearchMeta, type SearchMetaContext } from '../lib/search/page-meta.ts';
+import { placeBets, type PlaceRow } from '../lib/search/place-bets.ts';
 import type { BestBetEntry } from '../schemas/search.ts';
 import { caseTitle } from '../lib/cases/cases.ts';
 import { getCases } from './cases.ts';
@@ -16,21 +17,26 @@ export type SiteBestBet = BestBetEntry & { city?: string | undefined };
 
 let bets: SiteBestBet[] | undefined;
 
-/** The editors' best bets in file order, then one per city and one per county (city pages). */
+/** Regions as the search page carries them, for the place best bets its script builds. */
+export async function getPlaceRows(): Promise<PlaceRow[]> {
+  return (await getRegions()).map((r) => [r.id, r.name, r.shortName, r.slug, r.parent ?? '']);
+}
+
+/**
+ * The editors' best bets (sorted by id: the content store keeps no file order), then one per
+ * city and one per county (see src/lib/search/place-bets.ts).
+ */
 export async function getBestBets(): Promise<SiteBestBet[]> {
   if (bets) return bets;
-  // file() stores the entries in the order the file lists them; ties between bets keep it.
-  const listed = (await getCollection('bestBets')).map((e) => e.data);
-  const regions = await getRegions();
-  const cityName = new Map(regions.filter((r) => r.type === 'city').map((r) => [r.id, r]));
-  const places: SiteBestBet[] = regions.map((r) => {
-    const city = r.parent ? cityName.get(r.parent) : undefined;
-    return r.parent === null
-      ? { id: `city-${r.id}`, url: `/cities/${r.id}/`, title: r.name, summary: `${r.name}的活动、每月计划和补贴受理情况。`, section: '活动' as const, terms: placeWords(r), city: r.id }
-      : { id: `county-${r.id}`, url: `/cities/${r.parent}/${r.slug}/`, title: `${r.name}（${city?.name ?? ''}）`, summary: `${r.name}和附近的活动。`, section: '活动' as const, terms: placeWords(r), city: r.parent };
-  });
+  const listed = (await getCollection('bestBets')).map((e) => e.data).sort((a, b) => a.id.localeCompare(b.id));
+  const places = placeBets(await getPlaceRows()).map((b) => ({ ...b, section: '活动' as const, terms: [...b.terms] }));
   bets = [...listed, ...places];
   return bets;
+}
+
+/** Only the editors' best bets (the search page lists places compactly). */
+export async function getListedBestBets(): Promise<SiteBestBet[]> {
+  return (await getBestBets()).filter((b) => !b.id.startsWith('city-') && !b.id.startsWith('county-'));
 }
 
 let context: SearchMetaContext | undefined;

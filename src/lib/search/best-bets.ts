@@ -53,7 +53,7 @@ export interface BetFilters { section?: string | undefined; city?: string | unde
 
 /**
  * The best bets for a query, best first, at most `limit`. With a section or city chosen, only
- * bets of that section or city are shown. Ties keep the order of the list, so editors decide.
+ * bets of that section or city are shown. Ties keep the order of the list given.
  */
 export function matchBestBets<T extends BestBet>(query: string, bets: readonly T[], filters: BetFilters = {}, limit = 3): T[] {
   if (normaliseQuery(query).length === 0) return [];
