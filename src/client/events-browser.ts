@@ -1,61 +1,55 @@
 /**
- * /events/ in the browser: instant filters reflected in the URL, "near me" by county or by
- * the browser's location, and upcoming/past re-checked against the visitor's clock. The
- * event data (/data/events-index.json) loads only when one of these is used.
+ * /events/ in the browser: instant filters (place, quick dates, month, typed dates, type,
+ * level) reflected in the URL, "near me" by county or by the browser's location, and
+ * upcoming/past re-checked against the visitor's clock. Event data loads only when one of
+ * these is used, and only the city-month chunks the question needs.
  */
 import type { CountyOptions } from '../lib/regions.ts';
-import { EVENT_LEVEL_LABELS, EVENT_STATUS_LABELS, EVENT_TYPE_LABELS } from '../lib/event-labels.ts';
-import { fromIndex, type EventIndex, type IndexedEvent } from '../lib/event-index.ts';
-import { byStart, filterEvents, formatEventTime, isUpcoming, type EventFilter } from '../lib/events.ts';
-import { formatKm, sortByDistance } from '../lib/geo.ts';
+import { EVENT_LEVEL_LABELS, EVENT_TYPE_LABELS } from '../lib/event-labels.ts';
+import { byStart, eventStateLabel, filterEvents, formatEventTime, isUpcoming } from '../lib/events.ts';
+import type { MapEvent } from '../lib/events/map-data.ts';
+import { NEARBY_RADIUS_KM } from '../lib/events/nearby.ts';
+import { describeQuery, isEmptyQuery, parseQuery, queryToParams, resolveQuery, type EventQuery } from '../lib/events/query.ts';
+import { distanceKm, formatKm } from '../lib/geo.ts';
+import { h } from './dom.ts';
+import { loadEvents, regionNames } from './event-data.ts';
+import { markEnded } from './event-state.ts';
 
-let index: Promise<{ events: IndexedEvent[]; regions: Record<string, string> }> | undefined;
-function loadIndex() {
-  index ??= fetch('/data/events-index.json')
-    .then((r) => {
-      if (!r.ok) throw new Error(String(r.status));
-      return r.json() as Promise<EventIndex>;
-    })
-    .then((i) => ({ events: fromIndex(i), regions: i.regions }));
-  return index;
-}
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
+const STATE_CLASS: Record<string, string> = { 已取消: 'is-cancelled', 延期: 'is-postponed', 已结束: 'is-ended', 计划中: 'is-planned' };
 
 /** The same markup as EventCard.astro. */
-function card(e: IndexedEvent & { km?: number }, regions: Record<string, string>, nearest = false): HTMLElement {
-  const link = h('a', { href: `/events/${e.id}/` });
-  if (e.demo) link.append(h('span', { class: 'demo-badge' }, '示例'), ' ');
-  link.append(e.title);
-  const tags = h('p', { class: 'event-card__tags' }, h('span', {}, EVENT_TYPE_LABELS[e.type]), h('span', {}, EVENT_LEVEL_LABELS[e.level]));
-  if (e.status !== 'confirmed') tags.append(h('span', { class: `event-card__status is-${e.status}` }, EVENT_STATUS_LABELS[e.status]));
-  if (e.km !== undefined) tags.append(h('span', { class: 'event-card__km' }, `距您约 ${formatKm(e.km)}`));
-  const place = [regions[e.city], e.county ? regions[e.county] : ''].filter(Boolean).join(' ');
-  const article = h('article', { class: `event-card${nearest ? ' is-nearest' : ''}`, 'data-event': e.id },
-    ...(nearest ? [h('p', { class: 'event-card__flag' }, '离您最近的即将举办活动')] : []),
+function card(e: MapEvent & { km?: number }, names: Record<string, string>, now: Date, nearest = false): HTMLElement {
+  const link = h('a', { href: `/events/${encodeURIComponent(e.id)}/` }, e.demo ? h('span', { class: 'demo-badge' }, '示例') : null, e.demo ? ' ' : null, e.title);
+  const state = eventStateLabel(e, now);
+  const tags = h('p', { class: 'event-card__tags' }, h('span', {}, EVENT_TYPE_LABELS[e.type]), h('span', {}, EVENT_LEVEL_LABELS[e.level]),
+    state ? h('span', { class: `event-card__status ${STATE_CLASS[state] ?? ''}` }, state) : null,
+    e.km !== undefined ? h('span', { class: 'event-card__km' }, `距您约 ${formatKm(e.km)}`) : null);
+  const time = h('time', {}, formatEventTime(e));
+  time.dateTime = e.start;
+  const place = [names[e.city], e.county ? names[e.county] : ''].filter(Boolean).join(' ');
+  const article = h('article', { class: `event-card${nearest ? ' is-nearest' : ''}` },
+    nearest ? h('p', { class: 'event-card__flag' }, '离您最近的即将举办活动') : null,
     h('h3', { class: 'event-card__title' }, link),
-    h('p', { class: 'event-card__meta' }, h('time', { datetime: e.start }, formatEventTime(e))),
+    h('p', { class: 'event-card__meta' }, time),
     h('p', { class: 'event-card__meta' }, `${place} · ${e.venue}`),
-    tags,
-  );
+    tags);
+  article.dataset.event = e.id;
+  article.dataset.end = e.end;
   return article;
 }
 
 const PAGE = 50;
 
-function renderList(box: HTMLElement, list: (IndexedEvent & { km?: number })[], regions: Record<string, string>, highlightFirst = false) {
+function renderList(box: HTMLElement, list: (MapEvent & { km?: number })[], names: Record<string, string>, now: Date, highlightFirst = false) {
   box.replaceChildren();
   let shown = 0;
-  const more = h('button', { type: 'button', class: 'button button--secondary' }, '显示更多');
+  const more = h('button', { class: 'button button--secondary' }, '显示更多');
+  more.type = 'button';
   const next = () => {
-    const slice = list.slice(shown, shown + PAGE);
-    for (const [i, e] of slice.entries()) box.insertBefore(card(e, regions, highlightFirst && shown + i === 0), more.isConnected ? more : null);
-    shown += slice.length;
+    for (const e of list.slice(shown, shown + PAGE)) {
+      box.insertBefore(card(e, names, now, highlightFirst && shown === 0), more.isConnected ? more : null);
+      shown += 1;
+    }
     if (shown >= list.length) more.remove();
     else if (!more.isConnected) box.append(more);
   };
@@ -68,83 +62,97 @@ function initFilters() {
   const results = document.querySelector<HTMLElement>('[data-filter-results]');
   const count = document.querySelector<HTMLElement>('[data-filter-count]');
   if (!form || !results || !count) return;
-  form.hidden = false;
   const counties = JSON.parse(form.dataset.counties ?? '{}') as CountyOptions;
   const plan = JSON.parse(form.dataset.plan ?? '{}') as Record<string, [number, number][]>;
-  const citySelect = form.elements.namedItem('city') as HTMLSelectElement;
-  const countySelect = form.elements.namedItem('county') as HTMLSelectElement;
+  const field = <T extends HTMLInputElement | HTMLSelectElement>(name: string) => form.elements.namedItem(name) as T;
+  const citySelect = field<HTMLSelectElement>('city');
+  const countySelect = field<HTMLSelectElement>('county');
   const statics = document.querySelectorAll<HTMLElement>('[data-static-list]');
+  const quick = document.querySelectorAll<HTMLAnchorElement>('[data-quick]');
 
   const fillCounties = (city: string, selected = '') => {
     countySelect.replaceChildren(new Option('全部', ''));
     for (const [id, , name] of counties[city] ?? []) countySelect.append(new Option(name, id, false, id === selected));
     countySelect.disabled = !city;
   };
-
-  const current = (): EventFilter => {
-    const f: EventFilter = {};
-    for (const key of ['city', 'county', 'month', 'type', 'level'] as const) {
-      const v = (form.elements.namedItem(key) as HTMLSelectElement).value;
-      if (v) f[key] = v;
-    }
-    return f;
+  const readForm = (): EventQuery => parseQuery(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
+  const fillForm = (q: EventQuery) => {
+    citySelect.value = q.city ?? '';
+    fillCounties(citySelect.value, q.county ?? '');
+    for (const key of ['when', 'month', 'from', 'to', 'type', 'level'] as const) field(key).value = q[key] ?? '';
   };
 
-  const apply = async (pushUrl: boolean) => {
-    const f = current();
-    const active = Object.keys(f).length > 0;
+  let run = 0;
+  const apply = async (q: EventQuery, pushUrl: boolean) => {
+    const mine = ++run;
     if (pushUrl) {
       const url = new URL(location.href);
-      url.search = new URLSearchParams(f as Record<string, string>).toString();
+      url.search = queryToParams(q).toString();
       history.replaceState(null, '', url);
     }
+    for (const a of quick) a.setAttribute('aria-current', String(a.dataset.quick === q.when));
+    const active = !isEmptyQuery(q);
     for (const s of statics) s.hidden = active;
     if (!active) { results.replaceChildren(); count.textContent = ''; return; }
     count.textContent = '正在加载…';
     try {
-      const { events, regions } = await loadIndex();
       const now = new Date();
-      const found = filterEvents(events, f);
+      const resolved = resolveQuery(q, now, false);
+      const { events, manifest } = await loadEvents({ city: q.city, month: q.month, range: resolved.range });
+      if (mine !== run) return;
+      const names = regionNames(manifest);
+      const found = filterEvents(events, resolved.filter);
       const upcoming = found.filter((e) => isUpcoming(e, now)).sort(byStart);
       const past = found.filter((e) => !isUpcoming(e, now)).sort((a, b) => byStart(b, a));
-      count.textContent = `找到 ${found.length} 场活动（即将举办 ${upcoming.length} 场，往期 ${past.length} 场）`;
+      count.textContent = `${describeQuery(q, now, names)}：找到 ${found.length} 场活动（即将举办 ${upcoming.length} 场，已结束 ${past.length} 场）`;
       results.replaceChildren();
       if (found.length === 0) {
         const p = h('p', { class: 'empty' }, '没有符合条件的活动。');
-        if (f.city && f.month) {
-          const m = plan[f.city]?.[Number(f.month.slice(5)) - 1];
-          if (m) p.append(` ${regions[f.city]}${Number(f.month.slice(5))}月计划市级${m[0]}场、县区${m[1]}场，活动发布后会出现在这里。`);
+        if (q.city && q.month) {
+          const m = plan[q.city]?.[Number(q.month.slice(5)) - 1];
+          if (m) p.append(` ${names[q.city]}${Number(q.month.slice(5))}月计划市级${m[0]}场、县区${m[1]}场，活动发布后会出现在这里。`);
         }
         results.append(p);
         return;
       }
-      if (upcoming.length) {
+      for (const [title, list] of [['即将举办', upcoming], ['已结束', past]] as const) {
+        if (!list.length) continue;
         const box = h('div');
-        results.append(h('h3', {}, '即将举办'), box);
-        renderList(box, upcoming, regions);
-      }
-      if (past.length) {
-        const box = h('div');
-        results.append(h('h3', {}, '往期活动'), box);
-        renderList(box, past, regions);
+        results.append(h('h3', {}, title), box);
+        renderList(box, list, names, now);
       }
     } catch {
+      if (mine !== run) return;
       count.textContent = '活动数据加载失败，请使用下方按城市、按月份的链接。';
       for (const s of statics) s.hidden = false;
     }
   };
 
   citySelect.addEventListener('change', () => fillCounties(citySelect.value));
-  form.addEventListener('change', () => void apply(true));
-  form.addEventListener('reset', () => setTimeout(() => { fillCounties(''); void apply(true); }, 0));
-  form.addEventListener('submit', (e) => { e.preventDefault(); void apply(true); });
+  form.addEventListener('change', (ev) => {
+    const name = (ev.target as HTMLInputElement).name;
+    // A quick choice and typed dates are two ways of saying when: the last one chosen wins.
+    if (name === 'when' && field('when').value) { field('from').value = ''; field('to').value = ''; }
+    if ((name === 'from' || name === 'to') && (field('from').value || field('to').value)) field('when').value = '';
+    void apply(readForm(), true);
+  });
+  form.addEventListener('reset', () => setTimeout(() => { fillCounties(''); void apply({}, true); }, 0));
+  form.addEventListener('submit', (e) => { e.preventDefault(); void apply(readForm(), true); });
+  for (const a of quick) {
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      field('when').value = a.dataset.quick ?? '';
+      field('from').value = '';
+      field('to').value = '';
+      void apply(readForm(), true);
+      count.scrollIntoView({ block: 'nearest' });
+    });
+  }
 
-  const params = new URL(location.href).searchParams;
-  if ([...params.keys()].some((k) => ['city', 'county', 'month', 'type', 'level'].includes(k))) {
-    citySelect.value = params.get('city') ?? '';
-    fillCounties(citySelect.value, params.get('county') ?? '');
-    for (const key of ['month', 'type', 'level']) (form.elements.namedItem(key) as HTMLSelectElement).value = params.get(key) ?? '';
-    void apply(false);
+  const q = parseQuery(new URL(location.href).searchParams);
+  if (!isEmptyQuery(q)) {
+    fillForm(q);
+    void apply(q, false);
   }
 }
 
@@ -152,7 +160,6 @@ function initNearMe() {
   const root = document.querySelector<HTMLElement>('[data-near-me]');
   const form = root?.querySelector<HTMLFormElement>('[data-near-form]');
   if (!root || !form) return;
-  form.hidden = false;
   const counties = JSON.parse(root.dataset.counties ?? '{}') as CountyOptions;
   const city = form.elements.namedItem('city') as HTMLSelectElement;
   const county = form.elements.namedItem('county') as HTMLSelectElement;
@@ -170,20 +177,25 @@ function initNearMe() {
   });
 
   const geo = root.querySelector<HTMLButtonElement>('[data-geolocate]');
-  if (!geo || !('geolocation' in navigator)) return;
-  geo.hidden = false;
+  if (!geo || !('geolocation' in navigator)) { geo?.remove(); return; }
   geo.addEventListener('click', () => {
     status.textContent = '正在获取您的位置…';
     navigator.geolocation.getCurrentPosition(
       async (pos) => {
         try {
-          const { events, regions } = await loadIndex();
           const now = new Date();
           const origin = { lat: pos.coords.latitude, lng: pos.coords.longitude };
-          const upcoming = events.filter((e) => isUpcoming(e, now) && e.status !== 'cancelled');
-          const sorted = sortByDistance(upcoming, origin, byStart);
-          status.textContent = sorted.length ? `按距离排列的即将举办活动，共 ${sorted.length} 场。` : '暂时没有即将举办的活动。';
-          renderList(results, sorted, regions, true);
+          // About 50 km around the visitor, in degrees (a degree of longitude is ~94 km here).
+          const bounds = { south: origin.lat - 0.5, north: origin.lat + 0.5, west: origin.lng - 0.6, east: origin.lng + 0.6 };
+          const { events, manifest } = await loadEvents({ since: now.getTime(), bounds });
+          const names = regionNames(manifest);
+          const near = events
+            .filter((e) => isUpcoming(e, now) && e.status !== 'cancelled')
+            .map((e) => ({ ...e, km: distanceKm(origin, e) }))
+            .filter((e) => e.km <= NEARBY_RADIUS_KM)
+            .sort((a, b) => a.km - b.km || byStart(a, b));
+          status.textContent = near.length ? `您附近 ${NEARBY_RADIUS_KM} 公里内即将举办的活动，共 ${near.length} 场，近的在前。` : `您附近 ${NEARBY_RADIUS_KM} 公里内暂时没有即将举办的活动。可以在活动地图上看看全省的活动。`;
+          renderList(results, near, names, now, true);
         } catch {
           status.textContent = '活动数据加载失败，请选择设区市和区县查找。';
         }
@@ -206,8 +218,8 @@ function recheckUpcoming() {
   if (!box) return;
   const now = Date.now();
   let moved = 0;
-  for (const card of box.querySelectorAll<HTMLElement>('[data-end]')) {
-    if (Date.parse(card.dataset.end ?? '') < now) { card.remove(); moved += 1; }
+  for (const c of box.querySelectorAll<HTMLElement>('[data-end]')) {
+    if (Date.parse(c.dataset.end ?? '') < now) { c.remove(); moved += 1; }
   }
   if (moved) {
     const label = document.querySelector('[data-upcoming-count]');
@@ -223,4 +235,5 @@ export function initEventsPage(): void {
   initNearMe();
   initFilters();
   recheckUpcoming();
+  markEnded();
 }

@@ -1,7 +1,8 @@
 /**
  * Leaflet maps, loaded only on pages that have one. With no 天地图 key the map draws no tiles
- * at all (nothing is fetched from outside): a plain, labelled background with city seats and
- * event points. With PUBLIC_TIANDITU_KEY it adds 天地图 vector tiles with their credit and 审图号.
+ * at all (nothing is fetched from outside): a plain background on which city seats and their
+ * names (and county seats, closer in) show where things are. With PUBLIC_TIANDITU_KEY it adds
+ * 天地图 vector tiles and labels, with their credit and 审图号.
  */
 import type * as Leaflet from 'leaflet';
 // ?url: only the file's address. The styles are linked when a map is drawn, so pages without
@@ -10,11 +11,12 @@ import leafletCss from 'leaflet/dist/leaflet.css?url';
 import clusterCss from 'leaflet.markercluster/dist/MarkerCluster.css?url';
 import clusterDefaultCss from 'leaflet.markercluster/dist/MarkerCluster.Default.css?url';
 
+import { isTiandituKey, tiandituTileUrl, TIANDITU_SUBDOMAINS } from '../lib/map-tiles.ts';
 import { escapeHtml } from '../lib/text.ts';
 import { h } from './dom.ts';
 
 export type L = typeof Leaflet;
-export interface Seat { id: string; name: string; lat: number; lng: number }
+export interface Seat { id: string; name: string; lat: number; lng: number; county: boolean }
 
 /** Adds a stylesheet once and waits until it has loaded. */
 function linkStylesheet(href: string): Promise<void> {
@@ -41,33 +43,53 @@ export function loadLeaflet(cluster = false): Promise<L> {
   return cluster
     ? leaflet.then(async (L) => {
         await Promise.all([import('leaflet.markercluster'), linkStylesheet(clusterCss), linkStylesheet(clusterDefaultCss)]);
+        // Cluster icons are not tab stops: keyboard users reach every event from the list beside
+        // the map, instead of tabbing through dozens of icons (and the map never holds focus).
+        const proto = (L as unknown as { MarkerCluster?: { prototype: { options: { keyboard?: boolean } } } }).MarkerCluster?.prototype;
+        if (proto) proto.options.keyboard = false;
         return L;
       })
     : leaflet;
 }
 
-/** The base layer: 天地图 when a key is configured, otherwise nothing from outside. */
+/**
+ * The base layer: 天地图 when a (well-formed) key is configured, otherwise nothing from outside.
+ * The credit sits bottom right, the scale bottom left, so neither covers the other.
+ */
 export function addBase(L: L, map: Leaflet.Map, tk: string, reviewNumber: string): void {
   map.attributionControl.setPrefix(false);
-  if (!tk) {
-    map.attributionControl.addAttribution('无底图：只标出活动地点和各市政府驻地，不显示道路和行政区界线');
-    return;
+  L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
+  if (!tk || !isTiandituKey(tk)) return;
+  for (const layer of ['vec', 'cva'] as const) {
+    L.tileLayer(tiandituTileUrl(layer, tk), { subdomains: [...TIANDITU_SUBDOMAINS], maxZoom: 18, minZoom: 1 }).addTo(map);
   }
-  const layer = (name: string) =>
-    L.tileLayer(`https://t{s}.tianditu.gov.cn/${name}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${name}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(tk)}`, {
-      subdomains: ['0', '1', '2', '3', '4', '5', '6', '7'], maxZoom: 18, minZoom: 1,
-    });
-  layer('vec').addTo(map);
-  layer('cva').addTo(map);
-  map.attributionControl.setPosition('bottomleft');
-  map.attributionControl.addAttribution(`<a href="https://www.tianditu.gov.cn/">天地图</a> 审图号：${escapeHtml(reviewNumber || '（以天地图官网公布为准）')}`);
+  // Attribution text is Leaflet's own HTML sink: only fixed text and the escaped 审图号 from config.
+  map.attributionControl.addAttribution(`<a href="https://www.tianditu.gov.cn/">天地图</a> 审图号：${escapeHtml(reviewNumber || '以天地图官网公布为准')}`);
 }
 
+/** A seat's marker: a dot with its name beside it, built as DOM nodes (never HTML text). */
+function seatIcon(L: L, s: Seat): Leaflet.DivIcon {
+  const html = h('span', { class: 'map-seat__inner' }, h('span', { class: 'map-seat__dot' }), h('span', { class: 'map-seat__name' }, s.name));
+  return L.divIcon({ className: `map-seat${s.county ? ' map-seat--county' : ''}`, iconSize: [10, 10], iconAnchor: [5, 5], html });
+}
+
+/** The zoom from which county seats and their names appear. */
+export const COUNTY_SEAT_ZOOM = 9;
+
+/**
+ * City seats always; county seats from COUNTY_SEAT_ZOOM on. Seats sit in their own pane under
+ * the event markers, take no clicks and no focus.
+ */
 export function addSeats(L: L, map: Leaflet.Map, seats: Seat[]): void {
-  for (const s of seats) {
-    L.circleMarker([s.lat, s.lng], { radius: 4, color: '#4a4a4a', weight: 1, fillColor: '#ffffff', fillOpacity: 1, interactive: false })
-      .bindTooltip(h('span', {}, s.name), { permanent: true, direction: 'right', className: 'map-seat-label', interactive: false })
-      .addTo(map);
-  }
+  const pane = map.createPane('seats');
+  pane.classList.add('map-seats-pane');
+  const make = (s: Seat) => L.marker([s.lat, s.lng], { icon: seatIcon(L, s), interactive: false, keyboard: false, pane: 'seats' });
+  L.layerGroup(seats.filter((s) => !s.county).map(make)).addTo(map);
+  const counties = L.layerGroup(seats.filter((s) => s.county).map(make));
+  const sync = () => {
+    if (map.getZoom() >= COUNTY_SEAT_ZOOM) counties.addTo(map);
+    else counties.remove();
+  };
+  map.on('zoomend', sync);
+  sync();
 }
-

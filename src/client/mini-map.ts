@@ -17,7 +17,6 @@ export function initMiniMaps(): void {
       L.circleMarker([lat, lng], { radius: 9, color: '#b3221b', weight: 3, fillColor: '#ffffff', fillOpacity: 1 })
         .bindTooltip(h('span', {}, `${el.dataset.demo === '1' ? '【示例】' : ''}${el.dataset.label ?? ''}`), { permanent: true, direction: 'top', offset: [0, -8] })
         .addTo(map);
-      L.control.scale({ imperial: false }).addTo(map);
     });
     io.observe(el);
   }

@@ -1,0 +1,29 @@
+/**
+ * "复制" buttons: [data-copy] holds the text; the nearest [data-copy-status] says what happened.
+ * Where the clipboard is not allowed (some in-app browsers), the text is selected instead so a
+ * long press copies it.
+ */
+export function initCopyButtons(root: ParentNode = document): void {
+  for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
+    if (button.dataset.wired) continue;
+    button.dataset.wired = '1';
+    button.addEventListener('click', async () => {
+      const box = button.closest('[data-copy-box]') ?? button.parentElement;
+      const status = box?.querySelector<HTMLElement>('[data-copy-status]');
+      try {
+        await navigator.clipboard.writeText(button.dataset.copy ?? '');
+        if (status) status.textContent = '已复制';
+      } catch {
+        const text = box?.querySelector('[data-copy-text]');
+        if (text) {
+          const range = document.createRange();
+          range.selectNodeContents(text);
+          const sel = getSelection();
+          sel?.removeAllRanges();
+          sel?.addRange(range);
+        }
+        if (status) status.textContent = '已选中，请长按或按 Ctrl+C 复制';
+      }
+    });
+  }
+}
