@@ -99,8 +99,10 @@ describe('pages under the policy', () => {
     await s.page.goto(`${baseUrl()}/map/`);
     await s.page.locator('[data-map-status]').filter({ hasText: '地图上显示' }).waitFor();
     expect(await s.page.locator('.leaflet-marker-icon').count()).toBeGreaterThan(5);
+    await s.page.locator('.map-filters summary').click();
     await s.page.locator('#m-city').selectOption('xuzhou');
-    await s.page.locator('.leaflet-marker-icon.map-pin').first().click();
+    await s.page.locator('[data-map-status]').filter({ hasText: '地图上显示 2 场' }).waitFor();
+    await s.page.locator('[data-map-list] .map-list__show').first().click();
     await s.page.locator('.leaflet-popup-content').waitFor();
     await s.page.goto(`${baseUrl()}/events/demo-nanjing-01/`);
     await s.page.locator('[data-mini-map]').scrollIntoViewIfNeeded();
