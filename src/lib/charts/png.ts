@@ -5,8 +5,17 @@
  * succeeds, warns once, and the PNG uses whatever fonts the system has — Chinese may then show
  * as boxes, so a release machine should have fonts-noto-cjk (CI and the test machines do).
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
+
+/**
+ * resvg parses the whole Noto CJK collection (about 20 MB) for every image, ~1.5 s each, while
+ * drawing takes ~40 ms. Images are therefore kept between builds, keyed by the SVG, the scale
+ * and the fonts: an unchanged chart is never drawn twice. Set CHART_PNG_CACHE=0 to disable.
+ */
+const CACHE_DIR = 'node_modules/.cache/wujin-chart-png';
 
 /** Where the CJK fonts are looked for, first found wins. */
 export const CJK_FONT_CANDIDATES = [
@@ -35,6 +44,10 @@ export function svgToPng(svg: string, scale = 2): Uint8Array<ArrayBuffer> {
     warned = true;
     console.warn('[charts] 没有找到中文字体（Noto Sans CJK），图表 PNG 中的中文可能显示为方框。请安装 fonts-noto-cjk，或设 CHART_FONT_FILE=字体文件路径。');
   }
+  const key = createHash('sha256').update(JSON.stringify([svg, scale, fonts])).digest('hex');
+  const cached = join(CACHE_DIR, `${key}.png`);
+  const useCache = process.env.CHART_PNG_CACHE !== '0';
+  if (useCache && existsSync(cached)) return new Uint8Array(readFileSync(cached));
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
@@ -42,5 +55,17 @@ export function svgToPng(svg: string, scale = 2): Uint8Array<ArrayBuffer> {
       ? { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: 'Noto Sans CJK SC', sansSerifFamily: 'Noto Sans CJK SC' }
       : { loadSystemFonts: true },
   });
-  return new Uint8Array(resvg.render().asPng());
+  const png = new Uint8Array(resvg.render().asPng());
+  if (useCache) {
+    try {
+      mkdirSync(CACHE_DIR, { recursive: true });
+      // Written under a temporary name first, so a parallel build never reads half an image.
+      const tmp = `${cached}.${process.pid}.tmp`;
+      writeFileSync(tmp, png);
+      renameSync(tmp, cached);
+    } catch {
+      /* A read-only node_modules only costs time. */
+    }
+  }
+  return png;
 }
