@@ -30,9 +30,11 @@ export async function getCases(): Promise<SiteCase[]> {
         slug: entry.id.split('/').at(-1)!,
         city: toId(d.city),
         county: d.county === undefined ? undefined : toId(d.county),
-        // A related event removed by the demo switch is simply not linked.
+        // A related event removed by the demo switch is simply not linked. A real case naming an
+        // unknown event fails the build (a typo); a demo case does not (the demo events may have
+        // been deleted once real ones arrived, as the README allows).
         events: d.events.filter((id) => {
-          if (!known.has(id)) problems.push(`${entry.filePath ?? entry.id}：相关活动“${id}”不存在，请写活动文件名（不带 .yaml）`);
+          if (!known.has(id) && !d.demo) problems.push(`${entry.filePath ?? entry.id}：相关活动“${id}”不存在，请写活动文件名（不带 .yaml）`);
           return published.has(id);
         }),
         images: d.images.map((i) => ({ ...i, src: i.src as ImageMetadata })),
