@@ -376,7 +376,7 @@ describe('calendar feeds', () => {
     const all = await fetch(`${baseUrl()}/calendar/all.ics`);
     expect(all.headers.get('content-type')).toContain('text/calendar');
     const recent = new ICAL.Component(ICAL.parse(await all.text())).getAllSubcomponents('vevent');
-    expect(recent.length).toBe(21);
+    expect(recent.length).toBe(18);
     let archived = 0;
     for (let m = 1; m <= 12; m++) {
       const text = await (await fetch(`${baseUrl()}/calendar/2026-${String(m).padStart(2, '0')}.ics`)).text();

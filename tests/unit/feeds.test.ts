@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import regions from '../../content/regions/jiangsu.json' with { type: 'json' };
 import { parseContentText } from '../../src/lib/content-files.ts';
 import { byStart, type EventItem } from '../../src/lib/events.ts';
-import { calendarFeeds, feedUrl, RECENT_DAYS, webcalUrl } from '../../src/lib/events/feeds.ts';
+import { AHEAD_DAYS, calendarFeeds, feedUrl, RECENT_DAYS, webcalUrl } from '../../src/lib/events/feeds.ts';
 import { escapeText, eventToVevent, eventsToIcs, foldLine, MAX_LINE_OCTETS, wrapCalendar } from '../../src/lib/ics.ts';
 import type { RegionEntry } from '../../src/lib/regions.ts';
 import { plainRef } from '../../src/schemas/common.ts';
@@ -108,11 +108,17 @@ describe('which feeds hold which events', () => {
     expect(new Set(feeds.map((f) => f.path)).size).toBe(feeds.length);
   });
 
-  it('all.ics keeps events still to come and those ended in the last month only', () => {
+  it('all.ics keeps events of the last two weeks and the next two months only', () => {
     const since = now.getTime() - RECENT_DAYS * 86_400_000;
+    const until = now.getTime() + AHEAD_DAYS * 86_400_000;
     const allFeed = byPath.get('all')!;
-    expect(allFeed.events.every((e) => Date.parse(e.end) >= since)).toBe(true);
-    expect(allFeed.events.length).toBe(demo.filter((e) => Date.parse(e.end) >= since).length);
+    expect(allFeed.events.every((e) => Date.parse(e.end) >= since && Date.parse(e.start) <= until)).toBe(true);
+    expect(allFeed.events.length).toBe(demo.filter((e) => Date.parse(e.end) >= since && Date.parse(e.start) <= until).length);
+    // 14 November (ended 13 days before) is in; 7 November is not.
+    expect(allFeed.events.map((e) => e.id)).toContain('demo-suzhou-23');
+    expect(allFeed.events.map((e) => e.id)).not.toContain('demo-wuxi-11');
+    const later = calendarFeeds([{ ...demo[0]!, start: '2027-03-01T09:00+08:00', end: '2027-03-01T17:00+08:00' }], all, now);
+    expect(later[0]!.events).toEqual([]);
     expect(allFeed.events.length).toBeLessThan(demo.length);
     // Every event is in exactly one month archive.
     expect(feeds.filter((f) => f.kind === 'month').reduce((s, f) => s + f.events.length, 0)).toBe(demo.length);
