@@ -27,6 +27,8 @@ type ClusterGroup = Leaflet.FeatureGroup & {
 /** Room kept between markers and the map's edge: half a cluster icon and the seat names. */
 const EDGE: Leaflet.PointTuple = [28, 28];
 const LIST_PAGE = 50;
+/** Where loading starts when the whole province is in view (nearest chunks first). */
+const JIANGSU_CENTER = { lat: 32.9, lng: 119.4 };
 /** From this zoom on, every fair is its own marker. */
 const UNCLUSTERED_ZOOM = 13;
 
@@ -74,6 +76,13 @@ export async function initEventMap(): Promise<void> {
   const counties = JSON.parse(root.dataset.counties ?? '{}') as CountyOptions;
 
   status.textContent = '正在加载地图…';
+  // Start on the event data for the view the page opens with while Leaflet is still loading.
+  const initial = parseQuery(new URL(location.href).searchParams);
+  void loadManifest().then((m) => {
+    const now = new Date();
+    const r = resolveQuery(initial, now, true);
+    for (const c of chooseChunks(m, { city: initial.city, month: initial.month, range: r.range, since: r.upcomingOnly ? now.getTime() : undefined, center: JIANGSU_CENTER }, MAP_EAGER_EVENTS).load) void loadChunk(c).catch(() => {});
+  }).catch(() => {});
   let manifest: MapManifest;
   let L: typeof Leaflet;
   try {
@@ -210,7 +219,7 @@ export async function initEventMap(): Promise<void> {
 
   const need = (q: EventQuery, now: Date, bounds?: Bounds): ChunkNeed => {
     const r = resolveQuery(q, now, true);
-    const c = map.getCenter();
+    const c = bounds ? map.getCenter() : JIANGSU_CENTER;
     return { city: q.city, month: q.month, range: r.range, since: r.upcomingOnly ? now.getTime() : undefined, bounds, center: { lat: c.lat, lng: c.lng } };
   };
 
@@ -371,7 +380,6 @@ export async function initEventMap(): Promise<void> {
     history.replaceState(null, '', url);
   };
 
-  const initial = parseQuery(new URL(location.href).searchParams);
   if (form) {
     const field = <T extends HTMLInputElement | HTMLSelectElement>(name: string) => form.elements.namedItem(name) as T;
     const city = field<HTMLSelectElement>('city');

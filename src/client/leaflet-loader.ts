@@ -32,24 +32,26 @@ function linkStylesheet(href: string): Promise<void> {
 }
 
 let leaflet: Promise<L> | undefined;
-/** Loads Leaflet (and its CSS) once. */
+let clustered: Promise<L> | undefined;
+/** Loads Leaflet (and its CSS) once; with `cluster`, Leaflet and the cluster plugin together. */
 export function loadLeaflet(cluster = false): Promise<L> {
+  if (cluster) {
+    clustered ??= (async () => {
+      const [mod] = await Promise.all([import('./leaflet-cluster.ts'), linkStylesheet(leafletCss), linkStylesheet(clusterCss), linkStylesheet(clusterDefaultCss)]);
+      const L = mod.default;
+      // Cluster icons are not tab stops: keyboard users reach every event from the list beside
+      // the map, instead of tabbing through dozens of icons (and the map never holds focus).
+      const proto = (L as unknown as { MarkerCluster?: { prototype: { options: { keyboard?: boolean } } } }).MarkerCluster?.prototype;
+      if (proto) proto.options.keyboard = false;
+      return L;
+    })();
+    return clustered;
+  }
   leaflet ??= (async () => {
-    const [mod] = await Promise.all([import('leaflet'), linkStylesheet(leafletCss)]);
-    const L = (mod.default ?? mod) as L;
-    (globalThis as unknown as { L: L }).L = L;
-    return L;
+    const [mod] = await Promise.all([import('./leaflet-global.ts'), linkStylesheet(leafletCss)]);
+    return mod.default;
   })();
-  return cluster
-    ? leaflet.then(async (L) => {
-        await Promise.all([import('leaflet.markercluster'), linkStylesheet(clusterCss), linkStylesheet(clusterDefaultCss)]);
-        // Cluster icons are not tab stops: keyboard users reach every event from the list beside
-        // the map, instead of tabbing through dozens of icons (and the map never holds focus).
-        const proto = (L as unknown as { MarkerCluster?: { prototype: { options: { keyboard?: boolean } } } }).MarkerCluster?.prototype;
-        if (proto) proto.options.keyboard = false;
-        return L;
-      })
-    : leaflet;
+  return leaflet;
 }
 
 /**
