@@ -104,7 +104,7 @@ function resultItem(r: ResultData, words: readonly string[], now: Date): HTMLLIE
     }
   }
   // Whole query words in context; when none is on the page (a title or keyword match), the summary.
-  const parts = buildExcerpt(r.content, words);
+  const parts = buildExcerpt(r.content, words, 72, clean(m['title'] ?? ''));
   const excerpt = parts.length ? parts.map((p) => (p.mark ? h('mark', {}, p.text) : p.text)) : [m['summary'] ?? ''];
   const subs = (r.sub_results ?? []).filter((s) => s.url.includes('#') && s.title && s.title !== m['title']).slice(0, 2);
   const link = h('a', { href: r.url }, clean(m['title'] ?? r.url));

@@ -108,6 +108,11 @@ describe('clean excerpts', () => {
     expect(text).not.toContain('\u200b');
     expect(text.startsWith('汽车以旧换新')).toBe(true);
   });
+  it('skips the title the result already shows', () => {
+    const text = buildExcerpt('示例 社区车展. 南京市 建邺区。居民可以办理以旧换新。', ['以旧换新', '社区车展'], 72, '示例 社区车展').map((p) => p.text).join('');
+    expect(text).not.toContain('示例');
+    expect(text).toContain('以旧换新');
+  });
   it('returns nothing when no searched word of two characters is on the page', () => {
     expect(buildExcerpt(content, ['特斯拉'])).toEqual([]);
     expect(buildExcerpt(content, ['以'])).toEqual([]);

@@ -14,10 +14,13 @@ const BOUNDARY = /[。！？；!?;\n]/u;
 /**
  * Up to `max` characters of `content` around the first place one of `words` occurs (longest
  * word first), starting at a sentence where one is near. Words shorter than two characters are
- * not looked for. Returns [] when no word occurs.
+ * not looked for. Returns [] when no word occurs. The page's title, which the result shows
+ * anyway, is skipped when the text starts with it.
  */
-export function buildExcerpt(content: string, words: readonly string[], max = 72): ExcerptPart[] {
-  const text = content.replace(/\u200b/gu, '').replace(/\s+/gu, ' ').trim();
+export function buildExcerpt(content: string, words: readonly string[], max = 72, title = ''): ExcerptPart[] {
+  let text = content.replace(/\u200b/gu, '').replace(/\s+/gu, ' ').trim();
+  const heading = title.replace(/\s+/gu, ' ').trim();
+  if (heading && text.startsWith(heading)) text = text.slice(heading.length).replace(/^[.。\s]+/u, '');
   const terms = [...new Set(words.map((w) => w.trim()).filter((w) => [...w].length >= 2))].sort((a, b) => b.length - a.length);
   const lower = text.toLowerCase();
   let at = -1;
