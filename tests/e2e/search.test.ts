@@ -77,3 +77,82 @@ describe('what one search costs', () => {
     });
   }
 });
+
+describe('the search page', () => {
+  it('the header search on any page is a plain form that works without JavaScript', async () => {
+    const s = await openSession(browser(), { javaScriptEnabled: false });
+    await s.page.goto(`${baseUrl()}/notice/`);
+    await s.page.getByLabel('搜索本站').fill('贴息');
+    await s.page.getByRole('search', { name: '全站搜索' }).getByRole('button', { name: '搜索' }).click();
+    await s.page.waitForURL(/\/search\/\?q=/u);
+    expect(new URL(s.page.url()).searchParams.get('q')).toBe('贴息');
+    // Without JavaScript: a site index by section, never a dead end.
+    expect(await s.page.locator('[data-search-index] h3').allInnerTexts()).toEqual(expect.arrayContaining(['活动', '政策', '计算器', '案例', '计划', '通知', '数据']));
+    expect(await s.page.locator('[data-search-index] a[href="/policies/credit/"]').count()).toBe(1);
+    await s.context.close();
+  });
+
+  it('a best bet comes first, results say their section, and “more results” loads the next five', async () => {
+    const s = await openSession(browser());
+    await s.page.goto(`${baseUrl()}/search/?q=${encodeURIComponent('补贴')}`);
+    await searchDone(s.page);
+    const items = s.page.locator('[data-search-results] > li');
+    const before = await items.count();
+    expect(before).toBeGreaterThan(1);
+    expect(await s.page.locator('.search-hit__meta .search-hit__tag').first().innerText()).toMatch(/^(通知|政策|计算器|活动|案例|计划|数据|本站)$/u);
+    expect(await s.page.locator('[data-search-status]').innerText()).toMatch(/找到 \d+ 个/u);
+    await s.page.getByRole('button', { name: '显示更多结果' }).click();
+    await s.page.waitForFunction((n) => document.querySelectorAll('[data-search-results] > li').length > n, before);
+    expect((await items.count()) - before).toBeLessThanOrEqual(5);
+    await s.context.close();
+  });
+
+  it('filters by section and city narrow the results and go into the address', async () => {
+    const s = await openSession(browser());
+    await s.page.goto(`${baseUrl()}/search/?q=${encodeURIComponent('汽车')}`);
+    await searchDone(s.page);
+    await s.page.locator('#search-city').selectOption('suzhou');
+    await s.page.waitForURL(/city=suzhou/u);
+    await s.page.locator('[data-search-status]').filter({ hasText: /找到|没有找到/u }).waitFor();
+    await s.page.waitForFunction(() => !document.querySelector('[data-search-status]')?.textContent?.includes('正在'));
+    const cities = await s.page.locator('[data-search-results] .search-hit__meta').allInnerTexts();
+    expect(cities.length).toBeGreaterThan(0);
+    for (const c of cities) expect(c).toContain('苏州市');
+    await s.page.locator('#search-section').selectOption('案例');
+    await s.page.waitForURL(/section=/u);
+    await s.page.waitForFunction(() => !document.querySelector('[data-search-status]')?.textContent?.includes('正在'));
+    for (const t of await s.page.locator('[data-search-results] .search-hit__tag').allInnerTexts()) expect(t).toBe('案例');
+    // The menus say how many results each choice has.
+    expect(await s.page.locator('#search-section option[value="活动"]').innerText()).toMatch(/活动（\d+）/u);
+    await s.context.close();
+  });
+
+  it('an event result shows its date and 已结束 or 即将举办 by the visitor’s clock', async () => {
+    const s = await openSession(browser());
+    await s.page.goto(`${baseUrl()}/search/?q=${encodeURIComponent('南京汽车主题展')}`);
+    await searchDone(s.page);
+    const hit = s.page.locator('[data-search-results] > li', { has: s.page.locator('a[href="/events/demo-nanjing-01/"]') });
+    expect(await hit.locator('.search-hit__meta').innerText()).toContain('2026年1月3日—4日');
+    expect(await hit.locator('.search-hit__state').innerText()).toBe('已结束');
+    await s.page.goto(`${baseUrl()}/search/?q=${encodeURIComponent('江宁汽车促消费进机关')}`);
+    await searchDone(s.page);
+    const next = s.page.locator('[data-search-results] > li', { has: s.page.locator('a[href="/events/demo-nanjing-05/"]') });
+    expect(await next.locator('.search-hit__state').innerText()).toBe('即将举办');
+    await s.context.close();
+  });
+
+  it('a question finds pages by its topic words, and nothing found suggests where to go', async () => {
+    const s = await openSession(browser());
+    await s.page.goto(`${baseUrl()}/search/?q=${encodeURIComponent('贷款买车贴息怎么申请')}`);
+    await searchDone(s.page);
+    expect(await s.page.locator('[data-search-hit]').first().getAttribute('href')).toBe('/policies/credit/');
+    await s.page.goto(`${baseUrl()}/search/?q=${encodeURIComponent('qwxyzpt')}`);
+    await searchDone(s.page);
+    expect(await s.page.locator('[data-search-status]').innerText()).toContain('没有找到');
+    const suggest = s.page.locator('[data-search-suggest]');
+    expect(await suggest.isVisible()).toBe(true);
+    for (const href of ['/events/', '/policies/calculator/', '/policies/trade-in/']) expect(await suggest.locator(`a[href="${href}"]`).count(), href).toBe(1);
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
+});
