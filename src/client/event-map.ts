@@ -99,14 +99,17 @@ export async function initEventMap(): Promise<void> {
   el.classList.add('is-live');
   // Whole zoom levels: the cluster library rounds zooms, and fractional ones confuse it.
   const map = L.map(el, { preferCanvas: true, minZoom: 5, maxZoom: 18 });
-  /** A hidden map (the list view on a phone) never finishes an animation: move it without one. */
-  const visible = () => el.offsetParent !== null;
+  /**
+   * Views are set without animation: a hidden map (the list view on a phone) never finishes one,
+   * and an instant jump to the results is what someone who just chose a filter wants.
+   */
+  const JUMP = { animate: false } as const;
   /** The whole province (every seat, and any event beyond them), with room for icons and names. */
   const fitProvince = (extra: readonly MapEvent[] = []) => {
     const b = L.latLngBounds(jiangsu.getSouthWest(), jiangsu.getNorthEast());
     for (const e of extra) b.extend([e.lat, e.lng]);
     // Seat names extend to the right of their dots: keep more room on that side.
-    map.fitBounds(b, { paddingTopLeft: EDGE, paddingBottomRight: [EDGE[0] + 16, EDGE[1]], animate: visible() });
+    map.fitBounds(b, { paddingTopLeft: EDGE, paddingBottomRight: [EDGE[0] + 16, EDGE[1]], ...JUMP });
   };
   fitProvince();
   addBase(L, map, root.dataset.tk ?? '', root.dataset.review ?? '');
@@ -127,7 +130,8 @@ export async function initEventMap(): Promise<void> {
 
   const cluster = (L as unknown as { markerClusterGroup: (o: object) => ClusterGroup })
     .markerClusterGroup({
-      chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 48,
+      // Not chunked: markers added in slices while the view animates to the results went missing.
+      chunkedLoading: false, showCoverageOnHover: false, maxClusterRadius: 48,
       // Close in, every fair is its own marker (fairs at one venue overlap; each still opens from
       // the list). No "spiderfying": it collapses again on the next move and takes popups with it.
       disableClusteringAtZoom: UNCLUSTERED_ZOOM, spiderfyOnMaxZoom: false,
@@ -289,11 +293,11 @@ export async function initEventMap(): Promise<void> {
     if (shown.length > 0) {
       const b = L.latLngBounds(shown.map((e) => [e.lat, e.lng] as Leaflet.LatLngTuple));
       // Not closer than 11: a single fair still shows the towns around it.
-      map.fitBounds(b, { padding: EDGE, maxZoom: 11, animate: visible() });
+      map.fitBounds(b, { padding: EDGE, maxZoom: 11, ...JUMP });
     } else {
       const place = query.county ?? query.city;
       const pts = seats.filter((s) => place && (s.id === place || (!query.county && s.id.startsWith(`${place}-`))));
-      if (pts.length) map.fitBounds(L.latLngBounds(pts.map((s) => [s.lat, s.lng] as Leaflet.LatLngTuple)), { padding: EDGE, maxZoom: 11, animate: visible() });
+      if (pts.length) map.fitBounds(L.latLngBounds(pts.map((s) => [s.lat, s.lng] as Leaflet.LatLngTuple)), { padding: EDGE, maxZoom: 11, ...JUMP });
       else fitProvince(shown);
     }
     settling = false;

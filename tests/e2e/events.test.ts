@@ -293,6 +293,20 @@ describe('/map/ on a 360 px phone', () => {
     await s.context.close();
   });
 
+  it('each new filter moves the map to its own results (苏州, then 徐州, then 盐城)', async () => {
+    const s = await openSession(browser(), PHONE);
+    await s.page.goto(`${baseUrl()}/map/`);
+    await settled(s.page);
+    await s.page.locator('.map-filters summary').click();
+    for (const [city, n] of [['suzhou', 2], ['xuzhou', 2], ['yancheng', 1]] as const) {
+      await s.page.locator('#m-city').selectOption(city);
+      await s.page.locator('[data-map-status]').filter({ hasText: `地图上显示 ${n} 场` }).waitFor();
+      await expect.poll(() => s.page.locator('.leaflet-marker-icon.map-pin').count()).toBe(n);
+      expect(await outsideMap(s.page, ''), city).toEqual([]);
+    }
+    await s.context.close();
+  });
+
   it('never traps the keyboard: markers are not tab stops, and Tab leaves the map', async () => {
     const s = await openSession(browser(), PHONE);
     await s.page.goto(`${baseUrl()}/map/`);

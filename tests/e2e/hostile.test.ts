@@ -199,6 +199,8 @@ describe('hostile strings in the browser', () => {
       await s.page.locator('#m-city').selectOption(city);
       await s.page.locator('[data-map-status]').filter({ hasText: `地图上显示 ${expected.length} 场` }).waitFor();
       const pins = s.page.locator('.leaflet-marker-icon.map-pin');
+      // The map zooms to the city's events: wait until their markers are drawn.
+      await expect.poll(() => pins.count()).toBe(expected.length);
       for (let i = 0; i < (await pins.count()); i++) {
         // A synthetic click: two fairs at one place share a spot, and the top one would take a real click.
         await pins.nth(i).dispatchEvent('click');
