@@ -197,15 +197,15 @@ function initNearMe() {
           status.textContent = near.length ? `您附近 ${NEARBY_RADIUS_KM} 公里内即将举办的活动，共 ${near.length} 场，近的在前。` : `您附近 ${NEARBY_RADIUS_KM} 公里内暂时没有即将举办的活动。可以在活动地图上看看全省的活动。`;
           renderList(results, near, names, now, true);
         } catch {
-          status.textContent = '活动数据加载失败，请选择设区市和区县查找。';
+          status.textContent = '活动数据加载失败，请选择设区市和县（市、区）查找。';
         }
       },
       (err) => {
         status.textContent = err.code === err.PERMISSION_DENIED
-          ? '没有获得位置权限。请选择您所在的设区市和区县查找。'
+          ? '没有获得位置权限。请选择您所在的设区市和县（市、区）查找。'
           : err.code === err.TIMEOUT
-            ? '获取位置超时。请选择您所在的设区市和区县查找。'
-            : '无法获取您的位置。请选择您所在的设区市和区县查找。';
+            ? '获取位置超时。请选择您所在的设区市和县（市、区）查找。'
+            : '无法获取您的位置。请选择您所在的设区市和县（市、区）查找。';
       },
       { enableHighAccuracy: false, timeout: 10000, maximumAge: 600000 },
     );

@@ -18,7 +18,7 @@ export function placeBet([id, name, shortName, slug, parent]: PlaceRow, cityName
   const terms = placeWords({ name, shortName, slug });
   return parent === ''
     ? { id: `city-${id}`, url: `/cities/${id}/`, title: name, summary: '活动、每月计划和补贴受理情况', section: '活动', terms, city: id }
-    : { id: `county-${id}`, url: `/cities/${parent}/${slug}/`, title: `${name}（${cityName(parent) ?? ''}）`, summary: '本区县和附近的活动', section: '活动', terms, city: parent };
+    : { id: `county-${id}`, url: `/cities/${parent}/${slug}/`, title: `${name}（${cityName(parent) ?? ''}）`, summary: '本地和附近的活动', section: '活动', terms, city: parent };
 }
 
 /** The best bets of all places, cities first in the order given. */

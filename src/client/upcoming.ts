@@ -1,0 +1,23 @@
+/**
+ * "即将举办" lists are built ahead of time; by the visitor's clock some of their events may have
+ * ended. Each list marked data-upcoming drops those cards, updates its count
+ * (data-upcoming-count) and says, in a sentence, how many ended since the page was made.
+ */
+import { h } from './dom.ts';
+
+/** Re-splits every upcoming list on the page for `now`; returns how many cards were removed. */
+export function resplitUpcoming(now: number = Date.now()): number {
+  let removed = 0;
+  for (const list of document.querySelectorAll<HTMLElement>('[data-upcoming]')) {
+    const cards = [...list.querySelectorAll<HTMLElement>('.event-card[data-end]')];
+    const ended = cards.filter((c) => Date.parse(c.dataset.end ?? '') < now);
+    if (ended.length === 0) continue;
+    for (const card of ended) card.hidden = true;
+    removed += ended.length;
+    const count = list.querySelector<HTMLElement>('[data-upcoming-count]');
+    if (count) count.textContent = String(Math.max(0, Number(count.textContent) - ended.length));
+    const left = cards.length - ended.length;
+    list.append(h('p', { class: 'small muted' }, `本页生成后又有${ended.length}场活动已经结束，已从这里移除${left === 0 ? '；暂时没有其他即将举办的活动' : ''}。`));
+  }
+  return removed;
+}
