@@ -114,3 +114,30 @@ describe('朗读本页', () => {
     await s.context.close();
   });
 });
+
+describe('upcoming events by the visitor\'s date', () => {
+  it('a city page built on 27 November, read on 10 December, no longer lists the fair of 5–6 December as upcoming', async () => {
+    const s = await openSession(browser());
+    await s.page.goto(`${baseUrl()}/cities/xuzhou/`);
+    const section = s.page.locator('section[data-upcoming]').first();
+    expect(await section.locator('[data-upcoming-count]').innerText()).toBe('2');
+    await s.page.clock.setFixedTime(new Date('2026-12-10T09:00:00+08:00'));
+    await s.page.reload();
+    expect(await section.locator('[data-upcoming-count]').innerText()).toBe('1');
+    expect(await section.locator('.event-card[data-event="demo-xuzhou-12"]').isHidden()).toBe(true);
+    expect(await section.locator('.event-card[data-event="demo-xuzhou-15"]').isVisible()).toBe(true);
+    expect(await section.innerText()).toContain('本页生成后又有1场活动已经结束，已从这里移除。');
+    await s.context.close();
+  });
+
+  it('the home page\'s 近期活动 drop ended fairs the same way', async () => {
+    const s = await openSession(browser());
+    await s.page.clock.setFixedTime(new Date('2027-01-05T09:00:00+08:00'));
+    await s.page.goto(`${baseUrl()}/`);
+    const section = s.page.locator('section[data-upcoming]');
+    const visible = await section.locator('.event-card:visible').count();
+    expect(visible).toBe(0);
+    expect(await section.innerText()).toContain('暂时没有其他即将举办的活动');
+    await s.context.close();
+  });
+});
