@@ -276,6 +276,9 @@ export async function initEventMap(): Promise<void> {
 
   const draw = () => {
     const now = new Date();
+    // A popup still fading out must not pull the map back towards the old results.
+    map.closePopup();
+    openNode = null;
     shown = select(now);
     if (filterSummary) {
       const d = describeQuery(query, now, names);

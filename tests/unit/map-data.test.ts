@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import regions from '../../content/regions/jiangsu.json' with { type: 'json' };
 import { EVENT_TYPES } from '../../src/lib/event-labels.ts';
 import type { EventItem } from '../../src/lib/events.ts';
-import { buildMapData, chooseChunks, MAP_EAGER_EVENTS } from '../../src/lib/events/map-data.ts';
+import { buildMapData, chooseChunks, fromProvinceChunk, MAP_EAGER_EVENTS, PROVINCE } from '../../src/lib/events/map-data.ts';
 import { eventsNearCounty, NEARBY_RADIUS_KM } from '../../src/lib/events/nearby.ts';
 import { distanceKm } from '../../src/lib/geo.ts';
 import { fillTileUrl, isTiandituKey, tiandituTileUrl } from '../../src/lib/map-tiles.ts';
@@ -44,18 +44,24 @@ const gz = (value: unknown) => gzipSync(JSON.stringify(value)).length;
 
 describe('map data split by city and month', () => {
   const events = synthetic(5000);
-  const { manifest, chunks } = buildMapData(events, all);
+  const { manifest, chunks, provinceChunks } = buildMapData(events, all);
+  /** The bytes a chunk line costs, gzipped. */
+  const bytesOf = (c: (typeof manifest.chunks)[number]) => gz(c[0] === PROVINCE ? provinceChunks.get(c[1]) : chunks.get(`${c[0]}/${c[1]}`));
 
-  it('every event is in exactly one chunk, and the manifest counts them', () => {
+  it('every event is in exactly one city chunk and one province chunk, and the manifest counts them', () => {
     expect([...chunks.values()].reduce((s, rows) => s + rows.length, 0)).toBe(5000);
-    expect(manifest.chunks.reduce((s, c) => s + c[2], 0)).toBe(5000);
+    expect(manifest.chunks.filter((c) => c[0] !== PROVINCE).reduce((s, c) => s + c[2], 0)).toBe(5000);
+    expect(manifest.chunks.filter((c) => c[0] === PROVINCE).reduce((s, c) => s + c[2], 0)).toBe(5000);
+    expect([...provinceChunks.values()].flatMap(fromProvinceChunk).map((e) => e.id).sort()).toEqual(events.map((e) => e.id).sort());
     expect(manifest.total).toBe(5000);
     expect(manifest.regions).toHaveLength(108);
   });
 
   it('at 5,000 events, the data a fresh /map/ loads (manifest + upcoming chunks) is at most 60 KB gzip', () => {
     const choice = chooseChunks(manifest, { since: Date.parse('2026-11-27T10:00:00+08:00'), center: { lat: 32.9, lng: 119.4 } }, MAP_EAGER_EVENTS);
-    const bytes = gz(manifest) + choice.load.reduce((s, c) => s + gz(chunks.get(`${c[0]}/${c[1]}`)), 0);
+    // The whole province opens with one file per month, not thirteen.
+    expect(choice.load.map((c) => `${c[0]}/${c[1]}`)).toEqual(['all/2026-11', 'all/2026-12']);
+    const bytes = gz(manifest) + choice.load.reduce((s, c) => s + bytesOf(c), 0);
     console.log(`map data before interaction at 5,000 events: ${bytes} B gzip (${choice.load.length} chunks, ${choice.load.reduce((s, c) => s + c[2], 0)} events; ${choice.left} left for later)`);
     expect(bytes).toBeLessThanOrEqual(60 * 1024);
   });
@@ -68,8 +74,15 @@ describe('map data split by city and month', () => {
     expect(choice.load[0]![1]).toBe('2026-01');
     const months = choice.load.map((c) => c[1]);
     expect([...months].sort()).toEqual(months);
-    const bytes = gz(manifest) + choice.load.reduce((s, c) => s + gz(chunks.get(`${c[0]}/${c[1]}`)), 0);
+    const bytes = gz(manifest) + choice.load.reduce((s, c) => s + bytesOf(c), 0);
     expect(bytes).toBeLessThanOrEqual(60 * 1024);
+  });
+
+  it('a province month too big for the budget is taken city by city, nearest first', () => {
+    const choice = chooseChunks(manifest, { since: Date.parse('2026-11-27T10:00:00+08:00'), center: { lat: 31.4, lng: 120.9 } }, 300);
+    expect(choice.load.every((c) => c[0] !== PROVINCE)).toBe(true);
+    expect(choice.load.reduce((s, c) => s + c[2], 0)).toBeLessThanOrEqual(300);
+    expect(choice.load[0]![0]).toBe('suzhou');
   });
 
   it('a city and month filter loads just that chunk; a date range looks back for fairs already running', () => {

@@ -6,6 +6,8 @@
  *   city-month chunk with its event count and bounding box. Small and independent of how many
  *   events there are, beyond one line per chunk.
  * - /data/map/<city>/<YYYY-MM>.json: that city's events starting that month, one array each.
+ * - /data/map/all/<YYYY-MM>.json: the whole province's month, by city: one request instead of
+ *   thirteen when the map opens on the whole province.
  *
  * chooseChunks() decides which chunks a view needs, soonest month first and nearest first,
  * stopping at a budget of events so the first markers come quickly even at 20,000 events.
@@ -51,8 +53,14 @@ const wall = (iso: string) => iso.slice(0, 16);
 /** The chunk key and file path of a city-month: "nanjing/2026-12". */
 export const chunkKey = (city: string, month: string) => `${city}/${month}`;
 
+/** The "city" of the province-wide month chunks ("all/2026-12"); no city has this id. */
+export const PROVINCE = 'all';
+
+/** A province-wide month chunk: each city's rows. */
+export type ProvinceChunk = Record<string, MapRow[]>;
+
 /** Splits events into city-month chunks and writes the manifest. Chunks and lines in a fixed order. */
-export function buildMapData(events: readonly EventItem[], regions: readonly RegionLike[]): { manifest: MapManifest; chunks: Map<string, MapRow[]> } {
+export function buildMapData(events: readonly EventItem[], regions: readonly RegionLike[]): { manifest: MapManifest; chunks: Map<string, MapRow[]>; provinceChunks: Map<string, ProvinceChunk> } {
   const slugOf = new Map(regions.map((r) => [r.id, r.slug]));
   const chunks = new Map<string, MapRow[]>();
   const boxes = new Map<string, Bounds>();
@@ -74,15 +82,31 @@ export function buildMapData(events: readonly EventItem[], regions: readonly Reg
     const b = boxes.get(key)!;
     return [city, month, rows.length, b.south, b.west, b.north, b.east];
   });
+  const provinceChunks = new Map<string, ProvinceChunk>();
+  for (const [city, month] of lines) {
+    const byCity = provinceChunks.get(month) ?? {};
+    byCity[city] = chunks.get(chunkKey(city, month))!;
+    provinceChunks.set(month, byCity);
+  }
+  const provinceLines = [...provinceChunks.keys()].sort().map((month): MapChunkLine => {
+    const own = lines.filter((l) => l[1] === month);
+    return [PROVINCE, month, own.reduce((n, l) => n + l[2], 0), Math.min(...own.map((l) => l[3])), Math.min(...own.map((l) => l[4])), Math.max(...own.map((l) => l[5])), Math.max(...own.map((l) => l[6]))];
+  });
   return {
     manifest: {
       regions: regions.map((r): MapRegion => [r.id, r.name, r.shortName, r.lat, r.lng, r.parent ?? '']),
       maxDays,
       total: events.length,
-      chunks: lines,
+      chunks: [...lines, ...provinceLines],
     },
     chunks,
+    provinceChunks,
   };
+}
+
+/** A province-wide chunk's rows back as events. */
+export function fromProvinceChunk(chunk: ProvinceChunk): MapEvent[] {
+  return Object.entries(chunk).flatMap(([city, rows]) => fromMapRows(city, rows));
 }
 
 /** A chunk's rows back as events. County slugs become ids again ("kunshan" -> "suzhou-kunshan"). */
@@ -119,9 +143,11 @@ const intersects = (a: Bounds, b: Bounds) => a.south <= b.north && a.north >= b.
 
 /**
  * The chunks a view needs, soonest month first and, within a month, nearest first; stops
- * before the budget of events would be passed (but always loads at least one chunk).
+ * before the budget of events would be passed (but always loads at least one chunk). With no
+ * city and no view box (the whole province), the province-wide month chunks are used.
  */
-export function chooseChunks(manifest: MapManifest, need: ChunkNeed, budget = Number.POSITIVE_INFINITY): ChunkChoice {
+export function chooseChunks(manifest: MapManifest, need: ChunkNeed, budget = Number.POSITIVE_INFINITY, wholeMonths = true): ChunkChoice {
+  const province = wholeMonths && !need.city && !need.bounds;
   const lookBack = manifest.maxDays - 1;
   let months: ((m: string) => boolean) = () => true;
   const tests: ((m: string) => boolean)[] = [];
@@ -138,8 +164,10 @@ export function chooseChunks(manifest: MapManifest, need: ChunkNeed, budget = Nu
   const center = need.center;
   const dist = (c: MapChunkLine) => (center ? Math.hypot((c[3] + c[5]) / 2 - center.lat, ((c[4] + c[6]) / 2 - center.lng) * 0.85) : 0);
   const matched = manifest.chunks
-    .filter((c) => (!need.city || c[0] === need.city) && months(c[1]) && (!need.bounds || intersects(need.bounds, { south: c[3], west: c[4], north: c[5], east: c[6] })))
+    .filter((c) => (province ? c[0] === PROVINCE : c[0] !== PROVINCE) && (!need.city || c[0] === need.city) && months(c[1]) && (!need.bounds || intersects(need.bounds, { south: c[3], west: c[4], north: c[5], east: c[6] })))
     .sort((a, b) => a[1].localeCompare(b[1]) || dist(a) - dist(b) || a[0].localeCompare(b[0]));
+  // A province month bigger than the budget on its own: take it city by city instead.
+  if (province && matched[0] && matched[0][2] > budget) return chooseChunks(manifest, need, budget, false);
   const load: MapChunkLine[] = [];
   let count = 0;
   let left = 0;
