@@ -179,7 +179,7 @@ describe('near me', () => {
     await s.page.goto(`${baseUrl()}/events/`);
     await s.page.getByRole('button', { name: '用我的位置' }).click();
     await s.page.locator('[data-near-status]').filter({ hasText: '位置' }).waitFor();
-    expect(await s.page.locator('[data-near-status]').innerText()).toContain('请选择您所在的设区市和区县查找');
+    expect(await s.page.locator('[data-near-status]').innerText()).toContain('请选择您所在的设区市和县（市、区）查找');
     await s.context.close();
   });
 });
