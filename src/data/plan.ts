@@ -32,7 +32,8 @@ export async function getPlan(year: number): Promise<ReconciledPlan> {
 // Progress and charts. Imported lazily-by-call from events.ts (which imports getPlan from here);
 // the cycle is harmless because neither module uses the other at load time.
 import { buildProgress, targetProgress, type ProgressGrid } from '../lib/plan-progress.ts';
-import { cityProgress, planPageCharts, type ChartContext, type ChartSpec } from '../lib/charts/plan-charts.ts';
+import { chartFileSvg, cityProgress, planPageCharts, type ChartContext, type ChartSpec } from '../lib/charts/plan-charts.ts';
+import { SITE } from '../config/site.ts';
 import { getEvents, getReferenceNow } from './events.ts';
 import { getCurrentNotice } from './notice.ts';
 
@@ -67,4 +68,15 @@ export async function getCharts(): Promise<{ page: ChartSpec[]; cities: Map<stri
     charts = { page: planPageCharts(c), cities: new Map(c.plan.rows.map((r) => [r.city, cityProgress(c, r.city)])) };
   }
   return charts;
+}
+
+/**
+ * Every chart as a standalone SVG file (/data/charts/<id>.svg and .png): the plan page's charts
+ * and each city's, each citing the page it belongs to. Both file routes use these paths.
+ */
+export async function getChartFilePaths(): Promise<{ params: { name: string }; props: { svg: string } }[]> {
+  const { page, cities } = await getCharts();
+  const site = import.meta.env.SITE;
+  const file = (spec: ChartSpec, path: string) => ({ params: { name: spec.id }, props: { svg: chartFileSvg(spec, { siteName: SITE.name, url: new URL(`${path}#${spec.id}`, site).href }) } });
+  return [...page.map((spec) => file(spec, '/plan/')), ...[...cities].map(([city, spec]) => file(spec, `/cities/${city}/`))];
 }
