@@ -9,13 +9,14 @@ describe('page weight budgets', () => {
   // Static pages: only the tiny preference script. Interactive pages: their own small module;
   // Leaflet and the event data load later, only when a map or a filter is used.
   const budgets: Record<string, { html: number; css: number; js: number }> = {
-    '/': { html: 16_000, css: 12_000, js: 2_048 },
+    // Pages with event cards also ship the small script that takes ended events out of 即将举办.
+    '/': { html: 16_000, css: 12_000, js: 4_096 },
     // Filters with quick dates and date ranges, and the loader of city-month event data: ~7 KB gzipped.
     '/events/': { html: 80_000, css: 14_000, js: 18_000 },
-    '/events/2026-12/': { html: 40_000, css: 14_000, js: 2_048 },
+    '/events/2026-12/': { html: 40_000, css: 14_000, js: 4_096 },
     '/events/demo-nanjing-01/': { html: 24_000, css: 14_000, js: 12_000 },
     // Plus the calendar address's copy button (~600 B).
-    '/cities/nanjing/': { html: 40_000, css: 14_000, js: 3_072 },
+    '/cities/nanjing/': { html: 40_000, css: 14_000, js: 5_120 },
     // The map's list, filters, dates and chunk loader (~10 KB gzipped); Leaflet itself loads after.
     '/map/': { html: 30_000, css: 14_000, js: 24_000 },
     // The calculator ships its rules and arithmetic (src/lib/subsidy.ts) and the period check.
