@@ -85,7 +85,7 @@ function metaLine(section: string | undefined, city: string | undefined, extra: 
 function betItem(b: PageBet, cityName: (id: string | undefined) => string | undefined): HTMLLIElement {
   const li = h('li', { class: 'search-hit search-hit--best' },
     metaLine(b.section, cityName(b.city), [h('strong', {}, '推荐')]),
-    h('h3', { class: 'search-hit__title' }, h('a', { href: b.url }, b.title)),
+    h('h2', { class: 'search-hit__title' }, h('a', { href: b.url }, b.title)),
     h('p', { class: 'search-hit__excerpt' }, b.summary),
   );
   li.querySelector('a')?.setAttribute('data-search-hit', '');
@@ -110,7 +110,7 @@ function resultItem(r: ResultData, words: readonly string[], now: Date): HTMLLIE
   const link = h('a', { href: r.url }, clean(m['title'] ?? r.url));
   link.setAttribute('data-search-hit', '');
   return h('li', { class: 'search-hit' },
-    h('h3', { class: 'search-hit__title' }, link),
+    h('h2', { class: 'search-hit__title' }, link),
     metaLine(m['section'], m['city'], extra),
     h('p', { class: 'search-hit__excerpt' }, ...excerpt),
     subs.length ? h('ul', { class: 'search-hit__subs' }, ...subs.map((s) => h('li', {}, '相关小节：', h('a', { href: s.url }, clean(s.title))))) : null,
