@@ -132,6 +132,9 @@ export async function initEventMap(): Promise<void> {
     .markerClusterGroup({
       // Not chunked: markers added in slices while the view animates to the results went missing.
       chunkedLoading: false, showCoverageOnHover: false, maxClusterRadius: 48,
+      // No split/merge animation: while one runs the library ignores moves, so a filter chosen
+      // during it (a quick second choice) left the new results' markers undrawn.
+      animate: false,
       // Close in, every fair is its own marker (fairs at one venue overlap; each still opens from
       // the list). No "spiderfying": it collapses again on the next move and takes popups with it.
       disableClusteringAtZoom: UNCLUSTERED_ZOOM, spiderfyOnMaxZoom: false,
@@ -164,8 +167,9 @@ export async function initEventMap(): Promise<void> {
   /** Pans the map so that the whole popup is inside it, 16 px from each edge. */
   let adjusting = false;
   const keepInside = (node: HTMLElement) => {
-    // panBy fires moveend at once, which calls this again: once is enough.
-    if (!node.isConnected || adjusting) return;
+    // panBy fires moveend at once, which calls this again: once is enough. A popup that has
+    // closed (it fades out for a moment after a new filter) must not pull the map back to it.
+    if (node !== openNode || !node.isConnected || adjusting) return;
     const m = el.getBoundingClientRect();
     const p = node.getBoundingClientRect();
     let dx = 0;

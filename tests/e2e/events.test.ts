@@ -307,6 +307,24 @@ describe('/map/ on a 360 px phone', () => {
     await s.context.close();
   });
 
+  it('a filter chosen at once after the last, with its popup still open, draws its own markers', async () => {
+    const s = await openSession(browser(), PHONE);
+    await s.page.goto(`${baseUrl()}/map/`);
+    await settled(s.page);
+    await s.page.locator('.map-filters summary').click();
+    const pins = s.page.locator('.leaflet-marker-icon.map-pin');
+    // No pause between choices: each comes while the map is still settling on the one before.
+    for (const [city, n] of [['zhenjiang', 1], ['taizhou', 1], ['suqian', 1], ['huaian', 1], ['xuzhou', 2]] as const) {
+      await s.page.locator('#m-city').selectOption(city);
+      await s.page.locator('[data-map-status]').filter({ hasText: `地图上显示 ${n} 场` }).waitFor();
+      await expect.poll(() => pins.count(), city).toBe(n);
+      await pins.first().dispatchEvent('click');
+      await s.page.locator('.leaflet-popup-content').last().waitFor();
+    }
+    expect(await outsideMap(s.page, ''), 'xuzhou').toEqual([]);
+    await s.context.close();
+  });
+
   it('never traps the keyboard: markers are not tab stops, and Tab leaves the map', async () => {
     const s = await openSession(browser(), PHONE);
     await s.page.goto(`${baseUrl()}/map/`);
