@@ -317,7 +317,7 @@ describe('/map/ on a 360 px phone', () => {
     for (const [city, n] of [['zhenjiang', 1], ['taizhou', 1], ['suqian', 1], ['huaian', 1], ['xuzhou', 2]] as const) {
       await s.page.locator('#m-city').selectOption(city);
       await s.page.locator('[data-map-status]').filter({ hasText: `地图上显示 ${n} 场` }).waitFor();
-      await expect.poll(() => pins.count(), city).toBe(n);
+      await expect.poll(() => pins.count(), { message: city }).toBe(n);
       await pins.first().dispatchEvent('click');
       await s.page.locator('.leaflet-popup-content').last().waitFor();
     }
