@@ -9,14 +9,19 @@ import { getContentUpdated } from './build-info.ts';
 import { getCurrentNotice } from './notice.ts';
 import { getPlan } from './plan.ts';
 
-let cache: EventItem[] | undefined;
+let cache: Promise<EventItem[]> | undefined;
 
 /** True unless the build was started with SITE_DEMO=0. */
 export const demoEnabled = (): boolean => process.env.SITE_DEMO !== '0';
 
-/** Every published event, chronological. */
-export async function getEvents(): Promise<EventItem[]> {
-  cache ??= (await getCollection('events'))
+/** Every published event, chronological. Read and checked once per build. */
+export function getEvents(): Promise<EventItem[]> {
+  cache ??= loadEvents();
+  return cache;
+}
+
+async function loadEvents(): Promise<EventItem[]> {
+  const events = (await getCollection('events'))
     .map(({ id, data }) => ({
       ...data,
       id: id.split('/').at(-1)!,
@@ -27,11 +32,11 @@ export async function getEvents(): Promise<EventItem[]> {
     .filter((e) => demoEnabled() || !e.demo)
     .sort(byStart);
   const ids = new Set<string>();
-  for (const e of cache) {
+  for (const e of events) {
     if (ids.has(e.id)) throw new Error(`活动编号 ${e.id} 重复：content/events/ 中有两个同名文件`);
     ids.add(e.id);
   }
-  return cache;
+  return events;
 }
 
 /**

@@ -177,13 +177,18 @@ describe('other pages', () => {
     await s.context.close();
   });
 
-  it('the sitemap lists every content page and no search or 404 page', async () => {
+  it('the sitemap lists every content page and the site index (/search/), and no 404 page or poster', async () => {
     const index = await (await fetch(`${baseUrl()}/sitemap-index.xml`)).text();
     expect(index).toContain('sitemap-0.xml');
     const xml = await (await fetch(`${baseUrl()}/sitemap-0.xml`)).text();
     const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/gu)].map((m) => new URL(m[1]!).pathname);
-    for (const p of PAGES.filter((x) => x !== '/search/')) expect(paths, p).toContain(p);
-    expect(paths.some((p) => p.includes('/search') || p.includes('404'))).toBe(false);
+    for (const p of PAGES.filter((x) => !x.endsWith('/poster/'))) expect(paths, p).toContain(p);
+    expect(paths.some((p) => p.includes('404') || p.endsWith('/poster/'))).toBe(false);
+    expect(paths.filter((p) => p.startsWith('/search'))).toEqual(['/search/']);
+    // A search address with a query is the same page, and names /search/ as its canonical one.
+    const search = await (await fetch(`${baseUrl()}/search/?q=${encodeURIComponent('以旧换新')}`)).text();
+    expect(search).toMatch(/<link rel="canonical" href="[^"]*\/search\/">/u);
+    expect(search).not.toContain('noindex');
     expect(await (await fetch(`${baseUrl()}/robots.txt`)).text()).toContain('/sitemap-index.xml');
   });
 

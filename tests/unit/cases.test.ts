@@ -8,6 +8,7 @@ import { caseIllustrationSvg } from '../../src/lib/cases/illustration.ts';
 import { CITY_PLAN_COLUMNS, cityPlanRows, toCsv } from '../../src/lib/cities/city-data.ts';
 import { feedDate, latestUpdates, type UpdateItem } from '../../src/lib/feeds/updates.ts';
 import { qrPath } from '../../src/lib/qr.ts';
+import jsQR from 'jsqr';
 import { caseSchema, RESERVED_CASE_SLUGS } from '../../src/schemas/case.ts';
 import { plainRef } from '../../src/schemas/common.ts';
 import { contactSchema } from '../../src/schemas/contact.ts';
@@ -101,6 +102,27 @@ describe('QR codes', () => {
     expect(a.size).toBeGreaterThanOrEqual(21);
     expect(a.d).toMatch(/^(M\d+ \d+h\d+v1h-\d+z)+$/u);
     expect(qrPath('https://example.gov.cn/x/').d).not.toBe(a.d);
+  });
+
+  it('decode to their text: every demo event page, and 400 addresses of other lengths', () => {
+    const urls = [
+      ...readdirSync('content/events/demo').filter((f) => f.endsWith('.yaml')).map((f) => `https://example.gov.cn/events/${f.replace(/\.yaml$/u, '')}/`),
+      ...Array.from({ length: 400 }, (_, i) => `https://www.jiangsu-wujin.example.gov.cn/events/${'suzhou-kunshan-'.slice(0, i % 16)}${i}-${'x'.repeat(i % 23)}/`),
+    ];
+    for (const url of urls) {
+      const { size, d } = qrPath(url);
+      // Drawn as a printer would: 4 px per module, a 4-module white margin.
+      const px = 4;
+      const side = (size + 8) * px;
+      const rgba = new Uint8ClampedArray(side * side * 4).fill(255);
+      for (const m of d.matchAll(/M(\d+) (\d+)h(\d+)/gu)) {
+        const [x, y, run] = [Number(m[1]), Number(m[2]), Number(m[3])];
+        for (let yy = (y + 4) * px; yy < (y + 5) * px; yy++) {
+          for (let xx = (x + 4) * px; xx < (x + 4 + run) * px; xx++) rgba.fill(0, (yy * side + xx) * 4, (yy * side + xx) * 4 + 3);
+        }
+      }
+      expect(jsQR(rgba, side, side)?.data, url).toBe(url);
+    }
   });
 });
 
