@@ -2,6 +2,8 @@
  * The search page in Chromium: what one query costs (bytes, layout shift), best bets, filters,
  * paging, event labels, the header form and the page without JavaScript.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +29,17 @@ function recordPagefind(page: Page): { files: { url: string; raw: number; gzip: 
   });
   return record;
 }
+
+describe('what is in the index', () => {
+  it('every page marked data-pagefind-body, and no poster (pagefind.yml reads only the rest)', () => {
+    const dist = process.env.E2E_DIST ?? 'dist';
+    const marked = (readdirSync(dist, { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.html') && readFileSync(join(dist, f), 'utf8').includes('data-pagefind-body'));
+    expect(marked.some((f) => f.includes('poster'))).toBe(false);
+    const entry = JSON.parse(readFileSync(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0)).toBe(marked.length);
+  });
+});
 
 describe('what one search costs', () => {
   for (const q of ['以旧换新', '车展', '南京']) {

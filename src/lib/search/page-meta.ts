@@ -68,6 +68,8 @@ export function pageSearchMeta(pathname: string, ctx: SearchMetaContext): PageSe
       cityOf(e.city);
       const county = region(e.county);
       if (county) meta.keywords.push(...placeWords(county));
+      // The month, as people type it (12月): the date itself is not indexed as text.
+      meta.keywords.push(`${Number(e.start.slice(5, 7))}月`);
       meta.event = { start: e.start, end: e.end, cancelled: e.status === 'cancelled' };
     }
   } else if (parts[0] === 'cases' && parts[1] === 'city' && parts[2]) {
