@@ -50,9 +50,18 @@ export function cspDirectives({ tiles, delivery }: PolicyOptions): [string, stri
   ];
 }
 
+const policies = new Map<string, string>();
 /** The policy as one header or meta value. */
 export function contentSecurityPolicy(options: PolicyOptions): string {
-  return cspDirectives(options).map(([name, values]) => `${name} ${values.join(' ')}`).join('; ');
+  // Every page asks for the same few policies: computed once each (hashing the inline script
+  // for each of 40,000 pages was measurable).
+  const key = `${options.tiles}|${options.delivery}`;
+  let policy = policies.get(key);
+  if (policy === undefined) {
+    policy = cspDirectives(options).map(([name, values]) => `${name} ${values.join(' ')}`).join('; ');
+    policies.set(key, policy);
+  }
+  return policy;
 }
 
 /** Every security header the site wants from its server, in a fixed order. */
