@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { buildConcurrency } from './src/config/build.ts';
 import { headersFile } from './src/lib/security.ts';
 import { resolveSiteUrl } from './src/lib/site-url.ts';
 
@@ -61,9 +62,7 @@ const eventCalendarFiles = {
 export default defineConfig({
   site,
   trailingSlash: 'ignore',
-  // Several pages at once: while one page's file is being written, the next is rendered
-  // (one at a time, a build with 20,000 events spent a third of its time waiting on the disk).
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: Number(process.env.BUILD_CONCURRENCY ?? 8) },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: buildConcurrency() },
   integrations: [
     announceSite,
     securityHeaderFile,
