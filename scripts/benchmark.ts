@@ -62,7 +62,8 @@ async function astroBuild(root: string, out: string, cache: string, env: NodeJS.
     env: { ...process.env, ...env },
     onLine: (line) => {
       if (line.includes('generating static routes')) generating = at();
-      const page = /├─ (\/\S+)/u.exec(line);
+      // The path, without a log timestamp that can follow it with no space (/404.html09:55:13).
+      const page = /├─ (\/\S+?)(?=\d\d:\d\d:\d\d|\s|$)/u.exec(line);
       if (page) {
         current = page[1]!;
         firstPage ||= at();
