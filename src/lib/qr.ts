@@ -16,7 +16,7 @@ export interface QrPath { size: number; d: string }
 export function qrPath(text: string): QrPath {
   // One byte-mode segment: a web address is bytes anyway (lower case is outside the
   // alphanumeric mode), and the library's search for the best split is skipped.
-  const { modules } = QRCode.create([{ data: text, mode: 'byte' }], { errorCorrectionLevel: 'M', maskPattern: 0 });
+  const { modules } = QRCode.create([{ data: new TextEncoder().encode(text), mode: 'byte' }], { errorCorrectionLevel: 'M', maskPattern: 0 });
   const size = modules.size;
   let d = '';
   for (let y = 0; y < size; y++) {
