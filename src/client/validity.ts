@@ -4,6 +4,7 @@
  * (data-validity="table") always say where the rule stands; page notices
  * (data-validity-notice) say it in whole sentences.
  */
+import { formatDateZh } from '../lib/format.ts';
 import { shanghaiDate, validityLabel, validityNotice, validityState } from '../lib/validity.ts';
 
 /** Updates every period on the page for `now` (the visitor's clock by default). */
@@ -24,7 +25,6 @@ export function initValidity(now: Date = new Date()): void {
     el.dataset.state = notice.state;
   }
   for (const el of document.querySelectorAll<HTMLElement>('[data-validity-basis]')) {
-    const [y, m, d] = today.split('-').map(Number);
-    el.textContent = `以上按您设备上的日期（${y}年${m}月${d}日）判断。`;
+    el.textContent = `以上按您设备上的日期（${formatDateZh(today)}）判断。`;
   }
 }

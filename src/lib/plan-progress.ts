@@ -16,6 +16,7 @@
  */
 import { monthOf, type EventItem } from './events.ts';
 import type { ReconciledPlan } from './plan.ts';
+import { shanghaiDate } from './time.ts';
 
 export interface Tally {
   planned: { city: number; county: number };
@@ -73,7 +74,7 @@ export const monthKey = (year: number, month: number): string => `${year}-${Stri
 
 /** The calendar month (1—12) of `now` in Beijing time, held within the plan year. */
 export function referenceMonth(year: number, now: Date): number {
-  const local = new Date(now.getTime() + 8 * 3600_000).toISOString();
+  const local = shanghaiDate(now);
   const y = Number(local.slice(0, 4));
   if (y < year) return 1;
   if (y > year) return 12;
@@ -135,7 +136,7 @@ export function buildProgress(plan: ReconciledPlan, events: readonly EventItem[]
   }
   for (const c of cities) c.total = sumTallies(c.months);
   const provinceMonths = months.map((_, i) => sumTallies(cities.map((c) => c.months[i]!)));
-  const local = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const local = shanghaiDate(now);
   const province = { months: provinceMonths, total: sumTallies(provinceMonths) };
   return { year: plan.year, months, referenceMonth: referenceMonth(plan.year, now), asOf: local, cities, province, provincial, hasDemo: province.total.demo + provincial.demo > 0 };
 }

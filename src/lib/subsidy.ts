@@ -107,6 +107,17 @@ export function rulesFromFacts(facts: readonly PolicyFact[], day: string): Subsi
   };
 }
 
+/**
+ * The rule sets the browser needs from `day` on: one for each day a version of some rule starts,
+ * so a purchase next year is judged by next year's facts once they are published. Consecutive
+ * identical sets are dropped; the browser takes the last set whose day is not after the purchase.
+ */
+export function ruleSetsFromFacts(facts: readonly PolicyFact[], day: string): SubsidyRules[] {
+  const days = [day, ...new Set(facts.map((f) => f.from).filter((d): d is string => d !== undefined && d > day))].sort();
+  const same = (a: SubsidyRules, b: SubsidyRules) => JSON.stringify({ ...a, day: '' }) === JSON.stringify({ ...b, day: '' });
+  return days.map((d) => rulesFromFacts(facts, d)).filter((r, i, all) => i === 0 || !same(r, all[i - 1]!));
+}
+
 /** Every fact the calculator relies on, for the rules table beside it. */
 export function calculatorFactIds(rules: SubsidyRules): string[] {
   return [

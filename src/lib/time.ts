@@ -45,6 +45,11 @@ export function shanghaiTimeOf(p: DateParts): string {
   return `${isoDateOf(p)}T${pad2(p.h)}:${pad2(p.mi)}+08:00`;
 }
 
+/** The calendar day (yyyy-mm-dd) of a moment in Asia/Shanghai: the day a reader in China writes down. */
+export function shanghaiDate(moment: Date): string {
+  return toShanghaiText(moment).slice(0, 10);
+}
+
 /** A moment as Shanghai wall-clock text with its offset: 2026-03-05T09:00:00+08:00. */
 export function toShanghaiText(date: Date): string {
   return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00';

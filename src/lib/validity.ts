@@ -4,16 +4,16 @@
  * browser (a page built in November and read in January must not say "apply now"). Dates are
  * calendar days in Asia/Shanghai; an end date counts in full. Pure, and small enough to ship.
  */
+import { formatDateZh } from './format.ts';
+import { shanghaiDate } from './time.ts';
 
 export type ValidityState = 'upcoming' | 'active' | 'ending' | 'expired' | 'open';
 
 /** How many days before its end a rule is shown as 即将到期. */
 export const ENDING_SOON_DAYS = 30;
 
-/** Today's date in Asia/Shanghai as yyyy-mm-dd, for a moment. */
-export function shanghaiDate(moment: Date): string {
-  return new Date(moment.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+
+export { shanghaiDate };
 
 /** Whole days from a to b (yyyy-mm-dd), positive when b is later. */
 export function daysBetween(a: string, b: string): number {
@@ -28,12 +28,6 @@ export function validityState(window: { from?: string | undefined; to?: string |
   return daysBetween(today, window.to) <= ENDING_SOON_DAYS ? 'ending' : 'active';
 }
 
-/** "2026-12-31" -> "2026年12月31日". */
-function dayZh(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
 /**
  * A short label for a rule's period, as a whole phrase: "有效期至2026年12月31日",
  * "即将到期：2026年12月31日到期", "已于2026年12月31日到期", "2027年1月1日起施行", or "" when
@@ -42,10 +36,10 @@ function dayZh(iso: string): string {
 export function validityLabel(window: { from?: string | undefined; to?: string | undefined }, today: string): string {
   const state = validityState(window, today);
   switch (state) {
-    case 'upcoming': return `${dayZh(window.from!)}起施行`;
-    case 'active': return `有效期至${dayZh(window.to!)}`;
-    case 'ending': return `即将到期：${dayZh(window.to!)}到期`;
-    case 'expired': return `已于${dayZh(window.to!)}到期`;
+    case 'upcoming': return `${formatDateZh(window.from!)}起施行`;
+    case 'active': return `有效期至${formatDateZh(window.to!)}`;
+    case 'ending': return `即将到期：${formatDateZh(window.to!)}到期`;
+    case 'expired': return `已于${formatDateZh(window.to!)}到期`;
     case 'open': return '';
   }
 }
@@ -56,7 +50,7 @@ export function validityLabel(window: { from?: string | undefined; to?: string |
  */
 export function validityNotice(to: string, today: string, subject = '本页介绍的政策'): { state: ValidityState; text: string } {
   const state = validityState({ to }, today);
-  const end = dayZh(to);
+  const end = formatDateZh(to);
   if (state === 'expired') return { state, text: `已到期：${subject}已于${end}到期。新政策发布后，本站会更新本页；在此之前请以官方发布为准。` };
   if (state === 'ending') {
     const left = daysBetween(today, to);

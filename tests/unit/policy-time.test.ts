@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { load as parse } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { factSentence, factTopic, resolveFact, type Confidence, type PolicyFact } from '../../src/lib/policy-facts.ts';
-import { calculateSubsidy, normalizeRegistration, parseAmount, parseCalcQuery, registrationRange, rulesFromFacts, type CalcInput } from '../../src/lib/subsidy.ts';
+import { calculateSubsidy, normalizeRegistration, ruleSetsFromFacts, parseAmount, parseCalcQuery, registrationRange, rulesFromFacts, type CalcInput } from '../../src/lib/subsidy.ts';
 import { daysBetween, shanghaiDate, validityLabel, validityNotice, validityState } from '../../src/lib/validity.ts';
 import { plainRef } from '../../src/schemas/common.ts';
 import { policyFactSchema } from '../../src/schemas/policy.ts';
@@ -102,6 +102,11 @@ describe('next year is content only: a 2027 fact takes over by date', () => {
     expect(in2026.cash).toBe(18_000);
     expect(in2027.cash).toBe(15_000);
     expect(in2027.lines[0]!.facts).toContain('tradein-scrap-nev-2027');
+  });
+
+  it('the calculator page carries one rule set per starting day, and only when something changes', () => {
+    expect(ruleSetsFromFacts(facts, '2026-11-27').map((r) => r.day)).toEqual(['2026-11-27']);
+    expect(ruleSetsFromFacts(withNext, '2026-11-27').map((r) => r.day)).toEqual(['2026-11-27', '2027-01-01']);
   });
 
   it('the 2026 facts stay as they are: history is kept', () => {

@@ -5,6 +5,7 @@
  * e.g. 江苏省商务厅. 社区车展把以旧换新讲到家门口[EB/OL]. (2026-06-15)[2026-11-27]. https://…/cases/x/.
  * Pure; the citing date is passed in (the page fills in the reader's own date when it can).
  */
+import { shanghaiDate } from '../time.ts';
 
 export interface CitationInput {
   /** 主要责任者: the body that publishes the page. */
@@ -17,6 +18,7 @@ export interface CitationInput {
   url: string;
 }
 
+
 /** One line in GB/T 7714-2015 form. */
 export function citeOnlineResource({ author, title, date, cited, url }: CitationInput): string {
   return `${author}. ${title}[EB/OL]. (${date})[${cited}]. ${url}.`;
@@ -24,5 +26,5 @@ export function citeOnlineResource({ author, title, date, cited, url }: Citation
 
 /** YYYY-MM-DD of an instant in Beijing time (the day a reader in China would write down). */
 export function beijingDate(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return shanghaiDate(instant);
 }
