@@ -12,14 +12,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { openFace, svgCharacters, type SubsetFace } from './font-subset.ts';
+import { FONT_FAMILY } from './text.ts';
 
 /**
  * Images are kept between builds, keyed by the SVG, the scale and the fonts: an unchanged chart
  * is never drawn twice. Set CHART_PNG_CACHE=0 to disable.
  */
 const CACHE_DIR = 'node_modules/.cache/wujin-chart-png';
-/** The family the charts ask for first, and the face picked from a font collection. */
-const FAMILY = 'Noto Sans CJK SC';
+/** The family the charts ask for first (./text.ts), and so the face picked from a collection. */
+const FAMILY = FONT_FAMILY.split(',')[0]!.replace(/'/gu, '').trim();
 
 /** Where the CJK fonts are looked for, first found wins. */
 export const CJK_FONT_CANDIDATES = [
