@@ -44,6 +44,7 @@ function renderLine(line: ResultLine, labels: Labels): HTMLElement {
   const section = el('section', undefined, { 'data-result': line.key, 'data-value': String(line.eligible ? line.value : 0) });
   section.append(el('h3', line.title));
   section.append(el('p', line.eligible ? `约 ${formatInteger(line.value)} 元` : '不适用', { class: 'calc__amount' }));
+  for (const note of line.notes) section.append(el('p', note, { class: 'calc__note' }));
   if (line.eligible) section.append(el('p', '怎么算的：'), list(line.steps, true));
   else {
     section.append(el('p', line.reasons.join('')));
@@ -121,7 +122,7 @@ export function initCalculator(): void {
   const render = (input: CalcInput, today: string) => {
     // Not typed: the purchase is today, by the visitor's clock (the shared link leaves it out).
     const day = input.buyDate ?? today;
-    const result = calculateSubsidy({ ...input, buyDate: day }, rulesFor(ruleSets, day));
+    const result = calculateSubsidy({ ...input, buyDate: day }, rulesFor(ruleSets, day), today);
     const box = results.querySelector('[data-result-lines]')!;
     box.replaceChildren(...result.lines.map((l) => renderLine(l, labels)));
     const sums: [string, number][] = [['cash', result.cash], ['tax-saved', result.taxSaved], ['interest-saved', result.interestSaved]];

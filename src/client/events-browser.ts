@@ -6,7 +6,7 @@
  */
 import type { CountyOptions } from '../lib/regions.ts';
 import { EVENT_LEVEL_LABELS, EVENT_TYPE_LABELS } from '../lib/event-labels.ts';
-import { byStart, eventStateLabel, filterEvents, formatEventTime, isUpcoming } from '../lib/events.ts';
+import { byStart, eventStateLabel, filterEvents, formatEventTime, isUpcoming, monthProgressLine } from '../lib/events.ts';
 import type { MapEvent } from '../lib/events/map-data.ts';
 import { NEARBY_RADIUS_KM } from '../lib/events/nearby.ts';
 import { describeQuery, isEmptyQuery, parseQuery, queryToParams, resolveQuery, type EventQuery } from '../lib/events/query.ts';
@@ -14,6 +14,7 @@ import { distanceKm, formatKm } from '../lib/geo.ts';
 import { h } from './dom.ts';
 import { loadEvents, regionNames } from './event-data.ts';
 import { markEnded } from './event-state.ts';
+import { shanghaiDate } from '../lib/time.ts';
 
 const STATE_CLASS: Record<string, string> = { 已取消: 'is-cancelled', 延期: 'is-postponed', 已结束: 'is-ended', 计划中: 'is-planned' };
 
@@ -227,6 +228,17 @@ function recheckUpcoming() {
   }
 }
 
+/** The "本月" line and the highlighted plan row, for the visitor's month. */
+function recheckMonth() {
+  const line = document.querySelector<HTMLElement>('[data-progress-line]');
+  if (!line?.dataset.months) return;
+  const month = shanghaiDate(new Date()).slice(0, 7);
+  const { lead, text } = monthProgressLine(JSON.parse(line.dataset.months) as Record<string, string>, month);
+  line.querySelector('[data-progress-lead]')!.textContent = lead;
+  line.querySelector('[data-progress-text]')!.textContent = text;
+  for (const row of document.querySelectorAll<HTMLElement>('.progress-table tr[data-month]')) row.classList.toggle('is-current', row.dataset.month === month);
+}
+
 let started = false;
 /** Wires whatever parts of the events UI the page has. */
 export function initEventsPage(): void {
@@ -235,5 +247,6 @@ export function initEventsPage(): void {
   initNearMe();
   initFilters();
   recheckUpcoming();
+  recheckMonth();
   markEnded();
 }

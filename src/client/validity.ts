@@ -1,28 +1,29 @@
 /**
- * Periods on policy pages, re-judged with the visitor's date (Asia/Shanghai): inline badges
- * (data-validity="inline") appear only when a rule is ending or has ended; table cells
- * (data-validity="table") always say where the rule stands; page notices
- * (data-validity-notice) say it in whole sentences.
+ * Periods on policy pages, re-judged with the visitor's date (Asia/Shanghai): table cells
+ * (data-validity="table") say where each rule stands; programme notices (data-validity-notice)
+ * say it in whole sentences, with the parts that only matter near or after the end
+ * (data-validity-late) shown then.
  */
 import { formatDateZh } from '../lib/format.ts';
-import { shanghaiDate, validityLabel, validityNotice, validityState } from '../lib/validity.ts';
+import { h } from './dom.ts';
+import { programmeNotice, shanghaiDate, validityLabel, validityState } from '../lib/validity.ts';
 
 /** Updates every period on the page for `now` (the visitor's clock by default). */
 export function initValidity(now: Date = new Date()): void {
   const today = shanghaiDate(now);
   for (const el of document.querySelectorAll<HTMLElement>('[data-validity]')) {
     const window = { from: el.dataset.from, to: el.dataset.to };
-    const state = validityState(window, today);
     el.textContent = validityLabel(window, today);
-    el.dataset.state = state;
-    if (el.dataset.validity === 'inline') el.hidden = state !== 'ending' && state !== 'expired';
+    el.dataset.state = validityState(window, today);
   }
   for (const el of document.querySelectorAll<HTMLElement>('[data-validity-notice]')) {
     const text = el.querySelector<HTMLElement>('[data-validity-text]');
-    if (!text || !el.dataset.to) continue;
-    const notice = validityNotice(el.dataset.to, today, el.dataset.subject);
-    text.textContent = notice.text;
+    const { to, subject, applyBy, nextFrom } = el.dataset;
+    if (!text || !to || !subject) continue;
+    const notice = programmeNotice({ subject, to, nextFrom, application: el.hasAttribute('data-apply') ? { by: applyBy } : undefined }, today);
+    text.replaceChildren(h('strong', {}, notice.parts[0] ?? ''), notice.parts.slice(1).join(''));
     el.dataset.state = notice.state;
+    for (const late of el.querySelectorAll<HTMLElement>('[data-validity-late]')) late.hidden = notice.state !== 'ending' && notice.state !== 'expired';
   }
   for (const el of document.querySelectorAll<HTMLElement>('[data-validity-basis]')) {
     el.textContent = `以上按您设备上的日期（${formatDateZh(today)}）判断。`;

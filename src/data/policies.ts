@@ -1,7 +1,7 @@
 /** Policy facts, documents, channels, status and explainers from the content layer. */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { findFactProblems, resolveFact, type PolicyDocument, type PolicyFact } from '../lib/policy-facts.ts';
-import { shanghaiDate } from '../lib/validity.ts';
+import { factTopic, findFactProblems, resolveFact, type PolicyDocument, type PolicyFact } from '../lib/policy-facts.ts';
+import { shanghaiDate, type ProgrammeWindow } from '../lib/validity.ts';
 import { getReferenceNow } from './events.ts';
 import { rulesFromFacts, type SubsidyRules } from '../lib/subsidy.ts';
 import { toId } from '../schemas/common.ts';
@@ -87,4 +87,56 @@ let explainers: Explainer[] | undefined;
 export async function getExplainers(): Promise<Explainer[]> {
   explainers ??= (await getCollection('policies')).sort((a, b) => a.data.order - b.data.order);
   return explainers;
+}
+
+/** A programme a page explains, as written in an explainer's frontmatter (`periods`). */
+export interface ProgrammePeriod {
+  fact: string;
+  subject: string;
+  application?: { deadline: string; precedent?: string | undefined; where: string } | undefined;
+}
+
+/** A programme resolved for the build's day: its window, and the facts behind its sentences. */
+export interface Programme extends ProgrammeWindow {
+  /** The fact whose period is the purchase window (the version in force on the build's day). */
+  fact: PolicyFact;
+  /** Past years' application deadline, said while this year's is not announced. */
+  precedent?: PolicyFact | undefined;
+  where?: string | undefined;
+}
+
+/**
+ * The programmes of a page, for the build's day: the purchase window from the version of the
+ * rule in force, the next year's start once its facts exist, and the application deadline when
+ * it is announced ({year} in the subject becomes the version's year).
+ */
+export async function getProgrammes(periods: readonly ProgrammePeriod[]): Promise<Programme[]> {
+  const { fact } = await getFactLookup();
+  const all = await getPolicyFacts();
+  const out: Programme[] = [];
+  for (const p of periods) {
+    const f = fact(p.fact);
+    if (!f.to) continue;
+    const to = f.to;
+    const next = all
+      .filter((x) => factTopic(x) === factTopic(f) && x.from !== undefined && x.from > to)
+      .sort((a, b) => a.from!.localeCompare(b.from!))[0];
+    const year = (f.from ?? to).slice(0, 4);
+    const deadline = p.application ? fact(p.application.deadline) : undefined;
+    out.push({
+      subject: p.subject.replaceAll('{year}', year),
+      to,
+      nextFrom: next?.from,
+      application: deadline ? { by: deadline.value.type === 'date' ? deadline.value.date : undefined } : undefined,
+      fact: f,
+      precedent: p.application?.precedent && deadline?.value.type !== 'date' ? fact(p.application.precedent) : undefined,
+      where: p.application?.where,
+    });
+  }
+  return out;
+}
+
+/** Every programme the explainers describe, in their order (for the home page and /policies/). */
+export async function getAllProgrammes(): Promise<Programme[]> {
+  return getProgrammes((await getExplainers()).flatMap((e) => e.data.periods));
 }

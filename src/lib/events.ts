@@ -131,6 +131,24 @@ export function describeProgress(p: PlanMonthProgress): string {
   return `${Number(p.month.slice(5))}月 计划市级${p.planned.city}场、县区${p.planned.county}场；已发布${p.published}场`;
 }
 
+/**
+ * The "本月" line for a visitor's month (yyyy-mm), from each plan month's description (month ->
+ * describeProgress): that month's plan, or — outside the plan year — that the plan has not begun
+ * or is over. Used at build time and again with the visitor's clock.
+ */
+export function monthProgressLine(lines: Readonly<Record<string, string>>, month: string): { lead: string; text: string } {
+  const line = lines[month];
+  if (line) return { lead: '本月：', text: line };
+  const months = Object.keys(lines).sort();
+  const first = months[0];
+  const last = months.at(-1);
+  if (!first || !last) return { lead: '', text: '' };
+  const year = first.slice(0, 4);
+  return month > last
+    ? { lead: `${year}年计划已全部结束：`, text: `计划的最后一个月是${Number(last.slice(5))}月，下表是全年的计划与已发布活动。` }
+    : { lead: `${year}年计划尚未开始：`, text: `计划从${Number(first.slice(5))}月开始。` };
+}
+
 /** The days and daily hours of an event, read from its Shanghai wall-clock start and end. */
 export interface EventSchedule {
   firstDay: IsoDate;

@@ -154,14 +154,16 @@ export function olderVersions(facts: readonly PolicyFact[], current: PolicyFact)
 
 /**
  * The rule as a reader should see it on a day, in whole sentences: the statement with its
- * value, marked 待核实 when not confirmed, and what its period means today.
+ * value, marked 待核实 when not confirmed, and (unless `state: false`) what its period means
+ * today. Running text leaves the period out: the page notice and the rules table carry it, and
+ * the visitor's browser keeps those two current.
  */
-export function factSentence(fact: PolicyFact, day: string, { superseded = false }: { superseded?: boolean } = {}): string {
+export function factSentence(fact: PolicyFact, day: string, { superseded = false, state: withState = true }: { superseded?: boolean; state?: boolean } = {}): string {
   const value = formatFactValue(fact.value);
   let text = fact.statement.replace('{value}', value);
   if (fact.value.type === 'unknown') text += '请以官方发布为准。';
   else if (!isConfirmed(fact.confidence)) text = text.replace(/。$/u, '（待核实，以官方发布为准）。');
-  const state = validityState(fact, day);
+  const state = withState ? validityState(fact, day) : 'open';
   if (superseded) text += '这条规定已被新的规定取代，仅供对照。';
   else if (state === 'expired') text += `这条规定已于${formatDateZh(fact.to!)}到期，新政策发布后本站更新。`;
   else if (state === 'ending') text += `这条规定将于${formatDateZh(fact.to!)}到期。`;

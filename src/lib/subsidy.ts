@@ -5,7 +5,8 @@
  */
 import { formatDateZh, formatInteger } from './format.ts';
 import { isoDateOf, isRealMoment, parseLooseDate } from './time.ts';
-import { formatYuan, isConfirmed, resolveFact, type PolicyFact } from './policy-facts.ts';
+import { factSentence, factTopic, formatYuan, isConfirmed, resolveFact, type PolicyFact } from './policy-facts.ts';
+import { programmeNotice } from './validity.ts';
 
 export const MODES = ['scrap', 'replace', 'none'] as const;
 export const CARS = ['nev', 'ice-small', 'ice-large'] as const;
@@ -24,14 +25,23 @@ interface PercentCap { percent: number; cap: number; fact: string }
 export interface SubsidyRules {
   /** The day the rules were chosen for (yyyy-mm-dd). */
   day: string;
-  /** The trade-in programme's period: purchases outside it are not counted. */
-  tradeIn: { from: string; to: string };
+  /**
+   * The trade-in programme's period: purchases outside it are not counted. People who bought
+   * inside it may apply after it ends, until `applyBy` (missing while not announced); `nextFrom`
+   * is when next year's rules start, once they are published.
+   */
+  tradeIn: { from: string; to: string; applyBy?: string | undefined; nextFrom?: string | undefined };
   scrap: { nev: PercentCap; iceSmall: PercentCap };
   replace: { nev: PercentCap; iceSmall: PercentCap };
   cutoffs: Record<OldFuel, { date: string; fact: string }>;
   ownedBefore: { date: string; fact: string; confirmed: boolean };
   nevScrapToIce: { fact: string };
-  priceBasis: { fact: string };
+  /** The price the percentage applies to, as a whole sentence. */
+  priceBasis: { fact: string; text: string };
+  /** Whether the subsidy is rounded up to the whole yuan (a fact says so), else half up. */
+  rounding: { fact?: string | undefined; up: boolean };
+  /** Where people apply for 置换更新, as a whole sentence, when the site knows it. */
+  replaceChannel?: { fact: string; text: string } | undefined;
   displacement: { fact: string };
   tax: { ratePercent: number; vatPercent: number; reductionPercent: number; cap: number; from: string; to: string; facts: string[] };
   loan: { points: number; maxSharePercent: number; annualCap: number; from: string; to: string; facts: string[] };
@@ -46,6 +56,8 @@ function picker(facts: readonly PolicyFact[], day: string) {
   };
   return {
     pick,
+    /** The version in force, or undefined when no such rule is written (older years). */
+    maybe: (topic: string): PolicyFact | undefined => resolveFact(facts, topic, day),
     percentCap(topic: string): PercentCap {
       const f = pick(topic);
       if (f.value.type !== 'percent-cap') throw new Error(`事实 ${f.id} 应为 percent-cap`);
@@ -77,15 +89,23 @@ export function rulesFromFacts(facts: readonly PolicyFact[], day: string): Subsi
   const reduction = p.pick('tax-nev-reduction');
   const scrapNev = p.pick('tradein-scrap-nev');
   const owned = p.pick('tradein-owned-before');
+  const basis = p.pick('tradein-price-basis');
+  const rounding = p.maybe('tradein-rounding');
+  const channel = p.maybe('tradein-jiangsu-replace-channel');
+  const deadline = p.maybe('tradein-deadline');
+  const to = scrapNev.to ?? '';
+  const next = facts.filter((f) => factTopic(f) === factTopic(scrapNev) && f.from !== undefined && to !== '' && f.from > to).map((f) => f.from!).sort()[0];
   return {
     day,
-    tradeIn: { from: scrapNev.from ?? '', to: scrapNev.to ?? '' },
+    tradeIn: { from: scrapNev.from ?? '', to, applyBy: deadline?.value.type === 'date' ? deadline.value.date : undefined, nextFrom: next },
     scrap: { nev: p.percentCap('tradein-scrap-nev'), iceSmall: p.percentCap('tradein-scrap-ice') },
     replace: { nev: p.percentCap('tradein-replace-nev'), iceSmall: p.percentCap('tradein-replace-ice') },
     cutoffs: { petrol: p.date('tradein-cutoff-petrol'), diesel: p.date('tradein-cutoff-diesel'), nev: p.date('tradein-cutoff-nev') },
     ownedBefore: { ...p.date('tradein-owned-before'), confirmed: isConfirmed(owned.confidence) },
     nevScrapToIce: { fact: p.pick('tradein-nev-scrap-to-ice').id },
-    priceBasis: { fact: p.pick('tradein-price-basis').id },
+    priceBasis: { fact: basis.id, text: factSentence(basis, day, { state: false }) },
+    rounding: { fact: rounding?.id, up: rounding?.value.type === 'text' && rounding.value.text.startsWith('向上取整') },
+    replaceChannel: channel && channel.value.type !== 'unknown' ? { fact: channel.id, text: factSentence(channel, day, { state: false }) } : undefined,
     displacement: { fact: p.pick('tradein-ice-displacement').id },
     tax: {
       ratePercent: p.number('tax-rate'),
@@ -122,6 +142,7 @@ export function ruleSetsFromFacts(facts: readonly PolicyFact[], day: string): Su
 export function calculatorFactIds(rules: SubsidyRules): string[] {
   return [
     rules.scrap.nev.fact, rules.scrap.iceSmall.fact, rules.replace.nev.fact, rules.replace.iceSmall.fact, rules.priceBasis.fact,
+    ...(rules.rounding.fact ? [rules.rounding.fact] : []), ...(rules.replaceChannel ? [rules.replaceChannel.fact] : []),
     rules.cutoffs.petrol.fact, rules.cutoffs.diesel.fact, rules.cutoffs.nev.fact, rules.ownedBefore.fact, rules.displacement.fact,
     rules.nevScrapToIce.fact, ...rules.tax.facts, ...rules.loan.facts,
   ];
@@ -152,7 +173,7 @@ export interface ResultLine {
   eligible: boolean;
   /** Exact amount in yuan (may have fen). */
   amount: number;
-  /** Whole yuan, rounded half up: what the page shows and data-value holds. */
+  /** Whole yuan (amount is already whole for trade-in, rounded up; otherwise half up): what the page shows and data-value holds. */
   value: number;
   steps: string[];
   /** Why not eligible, in plain words. */
@@ -161,6 +182,8 @@ export interface ResultLine {
   fixes: string[];
   /** Conditions the estimate assumes. */
   assumptions: string[];
+  /** What the reader must know on the day they read it (e.g. the purchase window has ended). */
+  notes: string[];
   facts: string[];
 }
 
@@ -178,7 +201,7 @@ export const toWholeYuan = (n: number) => Math.floor(n + 0.5);
 
 function line(key: ResultKey, title: string, partial: Partial<ResultLine>): ResultLine {
   const amount = partial.amount ?? 0;
-  return { key, title, eligible: false, amount, value: toWholeYuan(amount), steps: [], reasons: [], fixes: [], assumptions: [], facts: [], ...partial };
+  return { key, title, eligible: false, amount, value: toWholeYuan(amount), steps: [], reasons: [], fixes: [], assumptions: [], notes: [], facts: [], ...partial };
 }
 
 /** A purchase day outside a programme's period: why it is not counted, in whole sentences. */
@@ -208,11 +231,27 @@ function registrationZh(text: string): string {
   return formatDateZh(text);
 }
 
-function tradeIn(input: CalcInput, rules: SubsidyRules): ResultLine {
+/**
+ * After the trade-in purchase window has ended, what the page notice says: people who bought in
+ * time may still apply (until the deadline, once announced), and whether next year's rules are out.
+ */
+function applicationNotes(rules: SubsidyRules, today: string | undefined): string[] {
+  const { from, to, applyBy, nextFrom } = rules.tradeIn;
+  if (!today || !to || today <= to) return [];
+  return [programmeNotice({ subject: `${(from || to).slice(0, 4)}年汽车以旧换新补贴`, to, application: { by: applyBy }, nextFrom }, today).text];
+}
+
+function tradeIn(input: CalcInput, rules: SubsidyRules, today?: string): ResultLine {
   const title = '以旧换新补贴';
   const period = rules.tradeIn;
   if (input.mode !== 'none' && input.buyDate && period.from && period.to && (input.buyDate < period.from || input.buyDate > period.to)) {
-    return line('trade-in', title, { reasons: outsidePeriod('这一期以旧换新补贴', period.from, period.to, input.buyDate), facts: [rules.scrap.nev.fact] });
+    const after = input.buyDate > period.to;
+    return line('trade-in', title, {
+      reasons: outsidePeriod('这一期以旧换新补贴', period.from, period.to, input.buyDate),
+      fixes: after ? [`如果您是在${formatDateZh(period.to)}（含）以前买的车，请在“购车日期”里填写实际日期，按当时的规则计算。`] : [],
+      notes: after ? applicationNotes(rules, today ?? input.buyDate) : [],
+      facts: [rules.scrap.nev.fact],
+    });
   }
   if (input.mode === 'none') {
     return line('trade-in', title, {
@@ -230,7 +269,7 @@ function tradeIn(input: CalcInput, rules: SubsidyRules): ResultLine {
   const owned = rules.ownedBefore;
   if (input.ownedBeforeCutoff === 'no') {
     return line('trade-in', title, {
-      reasons: [`旧车须在${formatDateZh(owned.date)}前就登记在您本人名下${owned.confirmed ? '' : '（这一条尚待官方原文核实）'}；您选择了“否”。`],
+      reasons: [`旧车须在${formatDateZh(owned.date)}（含当日）或更早登记在您本人名下${owned.confirmed ? '' : '（这一条尚待官方原文核实）'}；您选择了“否”。`],
       fixes: ['如果旧车在这个日期前已登记在您名下，请选择“是”。'],
       facts: [owned.fact],
     });
@@ -268,11 +307,14 @@ function tradeIn(input: CalcInput, rules: SubsidyRules): ResultLine {
   }
   const rule = input.mode === 'scrap' ? (input.car === 'nev' ? rules.scrap.nev : rules.scrap.iceSmall) : input.car === 'nev' ? rules.replace.nev : rules.replace.iceSmall;
   facts.push(rule.fact, rules.priceBasis.fact);
+  if (rules.rounding.fact) facts.push(rules.rounding.fact);
   const raw = round2((input.price * rule.percent) / 100);
-  const amount = Math.min(raw, rule.cap);
+  const rounded = rules.rounding.up ? Math.ceil(raw) : raw;
+  const amount = Math.min(rounded, rule.cap);
   const steps = [
     `${MODE_LABELS[input.mode]}、买${CAR_LABELS[input.car]}：补贴车价的${rule.percent}%，最高${formatYuan(rule.cap)}。`,
     `${money(input.price)} × ${rule.percent}% = ${money(raw)}`,
+    ...(rounded !== raw && raw <= rule.cap ? [`向上取整到整元：${money(rounded)}。`] : []),
     raw > rule.cap ? `超过封顶${formatYuan(rule.cap)}，按${formatYuan(rule.cap)}计。` : `未超过封顶${formatYuan(rule.cap)}。`,
   ];
   return line('trade-in', title, {
@@ -280,9 +322,12 @@ function tradeIn(input: CalcInput, rules: SubsidyRules): ResultLine {
     amount,
     steps,
     assumptions: [
-      '按发票价税合计估算；细则写“新车销售价格”，是否含税以官方审核为准。',
-      input.mode === 'scrap' ? '旧车须交给有资质的报废机动车回收拆解企业，取得《报废机动车回收证明》和《机动车注销证明》。' : '旧车须办理过户转让；江苏2026年置换更新的申请入口和时间未查到，以官方发布为准。',
+      rules.priceBasis.text,
+      input.mode === 'scrap'
+        ? '旧车须交给有资质的报废机动车回收拆解企业，取得《报废机动车回收证明》和《机动车注销证明》。'
+        : `旧车须办理过户转让。${rules.replaceChannel?.text ?? '置换更新的申请入口以官方发布为准。'}`,
     ],
+    notes: applicationNotes(rules, today),
     facts,
   });
 }
@@ -380,8 +425,12 @@ function interest(input: CalcInput, rules: SubsidyRules): ResultLine {
 }
 
 /** Runs all three calculations. The total adds the whole-yuan figures that are shown. */
-export function calculateSubsidy(input: CalcInput, rules: SubsidyRules): CalcResult {
-  const lines = [tradeIn(input, rules), purchaseTax(input, rules), interest(input, rules)];
+/**
+ * The three answers for a purchase. `today` (yyyy-mm-dd, the reader's day) adds what matters on
+ * that day: after the trade-in purchase window ends, that people who bought in time may still apply.
+ */
+export function calculateSubsidy(input: CalcInput, rules: SubsidyRules, today?: string): CalcResult {
+  const lines = [tradeIn(input, rules, today), purchaseTax(input, rules), interest(input, rules)];
   const shown = (key: ResultKey) => { const l = lines.find((x) => x.key === key)!; return l.eligible ? l.value : 0; };
   const cash = shown('trade-in');
   const taxSaved = shown('purchase-tax');

@@ -45,16 +45,52 @@ export function validityLabel(window: { from?: string | undefined; to?: string |
 }
 
 /**
- * The sentence a page shows about the rules it explains, as a whole: where they stand today,
- * what that means for the reader, and what the site will do.
+ * A programme as a page describes it: its name, the last day a purchase (or loan) counts, and,
+ * for subsidies claimed after buying, the application window that outlives the purchase window.
  */
-export function validityNotice(to: string, today: string, subject = '本页介绍的政策'): { state: ValidityState; text: string } {
-  const state = validityState({ to }, today);
-  const end = formatDateZh(to);
-  if (state === 'expired') return { state, text: `已到期：${subject}已于${end}到期。新政策发布后，本站会更新本页；在此之前请以官方发布为准。` };
+export interface ProgrammeWindow {
+  /** The programme's name as it reads in a sentence, e.g. "2026年汽车以旧换新补贴". */
+  subject: string;
+  /** The last day (inclusive) a purchase falls inside the programme. */
+  to: string;
+  /**
+   * Present when people apply after buying: `by` is the announced last day to apply, missing
+   * while it is not announced.
+   */
+  application?: { by?: string | undefined } | undefined;
+  /** The first day of the next year's version of the rule, once it is published. */
+  nextFrom?: string | undefined;
+}
+
+const daysLeft = (today: string, end: string): string => {
+  const left = daysBetween(today, end);
+  return left === 0 ? '今天是最后一天' : `还有${left}天`;
+};
+
+/**
+ * What a page says about a programme on a day, in whole sentences: until when it runs, that it
+ * ends soon, or that it has ended — and, for subsidies applied for after buying, that people who
+ * bought in time may still apply (until the announced deadline, or "以官方发布为准" while none
+ * is announced), and whether next year's rules are out. Used at build time and in the browser.
+ */
+export function programmeNotice(w: ProgrammeWindow, today: string): { state: ValidityState; text: string; parts: string[] } {
+  const state = validityState({ to: w.to }, today);
+  const end = formatDateZh(w.to);
+  const year = Number(w.to.slice(0, 4));
+  const by = w.application?.by;
+  const next = w.nextFrom ? `新一年度的规定自${formatDateZh(w.nextFrom)}起施行。` : `${year + 1}年的政策尚未公布，公布后本站会更新。`;
+  const done = (parts: string[]) => ({ state, parts, text: parts.join('') });
+  if (state === 'active' || state === 'open' || state === 'upcoming') return done([`${w.subject}有效期至${end}。`]);
   if (state === 'ending') {
-    const left = daysBetween(today, to);
-    return { state, text: `即将到期：${subject}将于${end}到期（${left === 0 ? '今天是最后一天' : `还有${left}天`}）。` };
+    const parts = [`即将到期：${w.subject}将于${end}到期（${daysLeft(today, w.to)}）。`];
+    if (w.application) parts.push(by ? `在此之前购车的，可在${formatDateZh(by)}（含）前提交申请。` : '申请截止日尚未公布，买了车请尽早申请。');
+    return done([...parts, next]);
   }
-  return { state, text: `${subject}有效期至${end}。` };
+  if (!w.application) return done([`已到期：${w.subject}已于${end}到期。`, next]);
+  const lead = `${w.subject}的购车时间已于${end}结束。`;
+  if (by && today > by) return done([`已结束：${lead}申请也已于${formatDateZh(by)}截止。`, next]);
+  const apply = by
+    ? `在此之前购车的，仍可在${formatDateZh(by)}（含）前按${year}年的规则申请补贴（${daysLeft(today, by)}）。`
+    : `在此之前购车的，仍可按${year}年的规则申请补贴；申请截止日尚未公布，以官方发布为准，请尽快申请。`;
+  return done([lead, apply, next]);
 }

@@ -123,7 +123,18 @@ export function policySchema(ref: RefFactory) {
     periods: z
       .array(z.strictObject({
         fact: z.string().min(2).describe('决定有效期的事实（facts.yaml 中的 id 或 topic）'),
-        subject: z.string().min(4).describe('这项政策的名称，用在“……有效期至……”这句话里，例如 2026年汽车以旧换新补贴'),
+        subject: z.string().min(4).describe('这项政策的名称，用在“……有效期至……”这句话里，例如 {year}年汽车以旧换新补贴；{year} 换成当时有效的那一年度规定的年份'),
+        application: z
+          .strictObject({
+            deadline: z.string().min(2).describe('申请截止日的事实（facts.yaml 中的 id）：公布前 type 写 unknown，公布后写 { type: date, date: … }'),
+            precedent: z.string().min(2).optional().describe('往年申请截止的先例（facts.yaml 中的 id），截止日公布前在页首说明'),
+            where: z
+              .string()
+              .regex(/^\/[a-z0-9/-]*(#[^\s#]+)?$/u, { error: 'where 写本站页面地址，例如 /policies/trade-in/#去哪里办' })
+              .describe('哪里说明申请渠道（本站地址）'),
+          })
+          .optional()
+          .describe('买车之后再申请的补贴：有效期（from/to）是购车时间，申请可以晚于它；这里写申请截止日和申请渠道'),
       }))
       .default([])
       .describe('本页介绍的政策及其有效期：页首据此说“有效期至……”“即将到期”或“已到期”'),

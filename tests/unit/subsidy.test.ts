@@ -16,16 +16,18 @@ describe('trade-in subsidy: rates and caps', () => {
     ['scrap', 'nev', 150_000, 18_000],
     ['scrap', 'nev', 100_000, 12_000],
     ['scrap', 'nev', 300_000, 20_000],
-    ['scrap', 'nev', 166_666, 19_999.92],
+    // Rounded up to the whole yuan (tradein-rounding), never above the cap.
+    ['scrap', 'nev', 166_666, 20_000],
+    ['scrap', 'nev', 105_337, 12_641],
     ['scrap', 'nev', 166_667, 20_000],
     ['scrap', 'ice-small', 120_000, 12_000],
     ['scrap', 'ice-small', 150_000, 15_000],
-    ['scrap', 'ice-small', 149_999, 14_999.9],
+    ['scrap', 'ice-small', 149_999, 15_000],
     ['scrap', 'ice-small', 200_000, 15_000],
     ['replace', 'nev', 150_000, 12_000],
     ['replace', 'nev', 187_500, 15_000],
-    ['replace', 'nev', 187_499, 14_999.92],
-    ['replace', 'ice-small', 216_666, 12_999.96],
+    ['replace', 'nev', 187_499, 15_000],
+    ['replace', 'ice-small', 216_666, 13_000],
     ['replace', 'ice-small', 216_667, 13_000],
     ['replace', 'ice-small', 100_000, 6_000],
   ] as const)('%s + %s at %i yuan -> %d', (mode, car, price, amount) => {
@@ -79,10 +81,26 @@ describe('trade-in subsidy: who qualifies', () => {
     expect(r.tradeIn.reasons).toEqual(['报废新能源车后改买燃油车，不予补贴。']);
   });
 
-  it('a car not registered to the buyer before the cut-off does not qualify, and says the rule is unconfirmed', () => {
+  it('a car not registered to the buyer by the cut-off (the day itself counts) does not qualify, and says so when the rule is unconfirmed', () => {
     const r = run({ ownedBeforeCutoff: 'no' });
     expect(r.tradeIn.eligible).toBe(false);
-    expect(r.tradeIn.reasons[0]).toBe('旧车须在2025年1月8日前就登记在您本人名下（这一条尚待官方原文核实）；您选择了“否”。');
+    const date = rules.ownedBefore.date;
+    const zh = `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`;
+    expect(r.tradeIn.reasons[0]).toBe(`旧车须在${zh}（含当日）或更早登记在您本人名下${rules.ownedBefore.confirmed ? '' : '（这一条尚待官方原文核实）'}；您选择了“否”。`);
+    const unconfirmed = rulesFromFacts(loadFacts().map((f) => (f.id === 'tradein-owned-before' ? { ...f, confidence: 'C' as const } : f)), '2026-06-01');
+    expect(calculateSubsidy({ ...base, ownedBeforeCutoff: 'no' }, unconfirmed).lines[0]!.reasons[0]).toContain('（这一条尚待官方原文核实）');
+  });
+
+  it('after the purchase window, a purchase inside it is still counted and the reader is told they may still apply', () => {
+    const inside = calculateSubsidy({ ...base, buyDate: '2026-12-20' }, rulesFromFacts(loadFacts(), '2026-12-20'), '2027-01-05').lines[0]!;
+    expect(inside.eligible).toBe(true);
+    expect(inside.notes.join('')).toMatch(/购车时间已于2026年12月31日结束。在此之前购车的，仍可按2026年的规则申请补贴/u);
+    const sameDay = calculateSubsidy({ ...base, buyDate: '2026-12-20' }, rulesFromFacts(loadFacts(), '2026-12-20'), '2026-12-20').lines[0]!;
+    expect(sameDay.notes).toEqual([]);
+    const after = calculateSubsidy({ ...base, buyDate: '2027-01-05' }, rulesFromFacts(loadFacts(), '2027-01-05'), '2027-01-05').lines[0]!;
+    expect(after.eligible).toBe(false);
+    expect(after.fixes.join('')).toContain('请在“购车日期”里填写实际日期');
+    expect(after.notes.join('')).toContain('仍可按2026年的规则申请补贴');
   });
 
   it('no old car: no trade-in subsidy, but the NEV tax cut still applies', () => {
