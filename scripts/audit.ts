@@ -17,10 +17,11 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type RunnerResult } from 'lighthouse';
 import { PAGEFIND, pagefindEnv } from './lib/pagefind.ts';
 import { chromiumVersion, describeMachine, version, writeSection } from './lib/perf-doc.ts';
+import { TEST_DAYS } from '../tests/days.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const RUNS = 3;
-const SITE_NOW = '2026-11-27T10:00:00+08:00';
+const SITE_NOW = TEST_DAYS.build;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
 const args = process.argv.slice(2);

@@ -20,10 +20,11 @@ import { pageWeight } from './lib/page-weight.ts';
 import { PAGEFIND, pagefindEnv } from './lib/pagefind.ts';
 import { describeMachine, writeSection } from './lib/perf-doc.ts';
 import { buildConcurrency } from '../src/config/build.ts';
+import { TEST_DAYS } from '../tests/days.ts';
 
 const counts = process.argv.slice(2).filter((a) => /^\d+$/u.test(a)).map(Number);
 const sizes = counts.length ? counts : [500, 5000, 20000];
-const SITE_NOW = '2026-11-27T10:00:00+08:00';
+const SITE_NOW = TEST_DAYS.build;
 /** Pages the site's build renders at once (astro.config.mjs). */
 const CONCURRENCY = buildConcurrency();
 const BUILD = 'scripts/lib/astro-build.ts';

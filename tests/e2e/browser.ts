@@ -5,6 +5,7 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { BUILD_NOW } from '../days.ts';
 
 export const CHROMIUM_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -15,10 +16,10 @@ export const CHROMIUM_FLAGS = [
 export const baseUrl = (): string => inject('baseUrl');
 
 /**
- * "Today" for every browser test, the same instant `npm test` builds with (SITE_NOW), so that
- * upcoming and past events do not change as the calendar moves on.
+ * "Today" for every browser test, the same instant `npm test` builds with (SITE_NOW, from
+ * tests/days.ts), so that upcoming and past events do not change as the calendar moves on.
  */
-export const TEST_NOW = new Date('2026-11-27T10:00:00+08:00');
+export const TEST_NOW = BUILD_NOW;
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });

@@ -2,7 +2,8 @@
  * Serves the built site (dist/) for the browser tests with Astro's own preview server.
  * `npm test` builds first; running the e2e tests without a build is an error, not a skip.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { TEST_DAYS } from '../days.ts';
 import { preview } from 'astro';
 import type { TestProject } from 'vitest/node';
 
@@ -11,6 +12,12 @@ export default async function setup(project: TestProject) {
   const dist = process.env.E2E_DIST ?? 'dist';
   if (!existsSync(`${dist}/index.html`) || !existsSync(`${dist}/pagefind/pagefind.js`)) {
     throw new Error(`${dist}/ 不存在或不完整：请先运行 npm run build（npm test 会自动构建）`);
+  }
+  // The browser tests' clock starts on the suite's build day; a dist/ built for another day
+  // (a plain `npm run build`, or yesterday's) would make them compare against the wrong day.
+  const info = existsSync(`${dist}/build-info.json`) ? (JSON.parse(readFileSync(`${dist}/build-info.json`, 'utf8')) as { siteNow?: string }) : {};
+  if (info.siteNow !== TEST_DAYS.build) {
+    throw new Error(`${dist}/ 是按 ${info.siteNow ?? '未知日期'} 构建的，浏览器测试需要按 ${TEST_DAYS.build} 构建：请运行 npm test（或 node scripts/test-build.ts）`);
   }
   const port = Number(process.env.E2E_PORT ?? 4399);
   const server = await preview({ root: process.cwd(), outDir: dist, logLevel: 'error', server: { port, host: '127.0.0.1' } });

@@ -18,6 +18,7 @@ import { textField } from '../../src/schemas/common.ts';
 import regions from '../../content/regions/jiangsu.json' with { type: 'json' };
 import { HOSTILE, HOSTILE_SHORT } from '../fixtures/hostile/strings.ts';
 import { openSession, useBrowser } from './browser.ts';
+import { TEST_DAYS } from '../days.ts';
 
 const root = resolve('.');
 const work = mkdtempSync(join(tmpdir(), 'wujin-hostile-'));
@@ -70,7 +71,7 @@ beforeAll(async () => {
   mkdirSync(project);
   symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'));
   for (const name of ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(join(root, name), join(project, name), { recursive: true });
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', EVENTS_DIR: eventsDir, SITE_NOW: '2026-11-27T10:00:00+08:00' };
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', EVENTS_DIR: eventsDir, SITE_NOW: TEST_DAYS.build };
   const built = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: project, encoding: 'utf8', env });
   if (built.status !== 0) throw new Error(`构建失败：${built.stdout}${built.stderr}`);
   const indexed = spawnSync(process.execPath, [join(root, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', out], { cwd: project, encoding: 'utf8', env });

@@ -141,9 +141,9 @@ describe('explainers', () => {
   it('unconfirmed facts are marked 待核实 where they appear', async () => {
     const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/policies/trade-in/`);
-    const owned = s.page.locator('[data-fact="tradein-owned-before"]').first();
-    expect(await owned.innerText()).toContain('2025年1月8日');
-    expect(await owned.locator('.unconfirmed').innerText()).toBe('待核实');
+    const review = s.page.locator('[data-fact="tradein-review-days"]').first();
+    expect(await review.innerText()).toContain('个工作日');
+    expect(await review.locator('.unconfirmed').innerText()).toBe('待核实');
     const confirmed = s.page.locator('[data-fact="tradein-scrap-nev"]').first();
     expect(await confirmed.locator('.unconfirmed').count()).toBe(0);
     await s.context.close();

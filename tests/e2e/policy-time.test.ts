@@ -17,29 +17,51 @@ describe('periods judged by the visitor\'s date', () => {
     await s.context.close();
   });
 
-  it('in December the same page says 即将到期, with the days left', async () => {
+  it('in December the same page says 即将到期, with the days left, and no sentence carries a badge', async () => {
     const s = await openSession(browser());
     await s.page.clock.setFixedTime(new Date('2026-12-10T09:00:00+08:00'));
     await s.page.goto(`${baseUrl()}/policies/trade-in/`);
-    expect(await notices(s.page)).toEqual(['即将到期：2026年汽车以旧换新补贴将于2026年12月31日到期（还有21天）。']);
+    const text = s.page.locator('[data-validity-notice] [data-validity-text]');
+    expect(await text.innerText()).toBe('即将到期：2026年汽车以旧换新补贴将于2026年12月31日到期（还有21天）。申请截止日尚未公布，买了车请尽早申请。2027年的政策尚未公布，公布后本站会更新。');
+    expect(await text.locator('strong').innerText()).toBe('即将到期：2026年汽车以旧换新补贴将于2026年12月31日到期（还有21天）。');
     expect(await s.page.locator('[data-validity-basis]').innerText()).toBe('以上按您设备上的日期（2026年12月10日）判断。');
-    // In the text, each rule of the programme now says it ends soon.
-    expect(await s.page.locator('[data-fact="tradein-scrap-nev"] .validity').first().innerText()).toBe('即将到期：2026年12月31日到期');
+    // The past year's deadline and the way to apply appear in the last weeks.
+    expect(await s.page.locator('[data-validity-late]:not([hidden])').allInnerTexts()).toEqual([
+      expect.stringMatching(/^往年先例：按2024年的规则，当年购车的消费者应在2025年1月10日前提交补贴申请/u),
+      '怎么申请、去哪里办',
+    ]);
+    // Numbers in the text keep their footnote and get no badge; the table says where each rule stands.
+    expect(await s.page.locator('.explainer__body .validity').count()).toBe(0);
+    expect(await s.page.locator('#fact-tradein-scrap-nev [data-validity="table"]').innerText()).toBe('即将到期：2026年12月31日到期');
     await s.context.close();
   });
 
-  it('in January it says 已到期, nowhere "apply", and the calculator will not count a purchase', async () => {
+  it('in January: purchases have closed, people who bought in time may still apply, and the calculator says so', async () => {
     const s = await openSession(browser());
     await s.page.clock.setFixedTime(new Date('2027-01-05T09:00:00+08:00'));
     await s.page.goto(`${baseUrl()}/policies/credit/`);
-    const [credit] = await notices(s.page);
-    expect(credit).toBe('已到期：个人消费贷款财政贴息已于2026年12月31日到期。新政策发布后，本站会更新本页；在此之前请以官方发布为准。');
+    expect(await notices(s.page)).toEqual(['已到期：个人消费贷款财政贴息已于2026年12月31日到期。2027年的政策尚未公布，公布后本站会更新。']);
+    for (const path of ['/policies/trade-in/', '/policies/']) {
+      await s.page.goto(`${baseUrl()}${path}`);
+      const [tradeIn] = await s.page.locator('[data-validity-notice] [data-validity-text]').allInnerTexts();
+      expect(tradeIn, path).toBe('2026年汽车以旧换新补贴的购车时间已于2026年12月31日结束。在此之前购车的，仍可按2026年的规则申请补贴；申请截止日尚未公布，以官方发布为准，请尽快申请。2027年的政策尚未公布，公布后本站会更新。');
+      expect(await s.page.locator('[data-validity-late] a').first().getAttribute('href'), path).toBe('/policies/trade-in/#去哪里办');
+    }
+    // Without a date the purchase is today: not counted, with the way to count an earlier purchase.
     await s.page.goto(`${baseUrl()}/policies/calculator/?mode=scrap&car=nev&price=15万&oldFuel=petrol&oldRegistered=2012&ownedBeforeCutoff=yes`);
     await s.page.locator('[data-results]:not([hidden])').waitFor();
-    expect(await s.page.locator('[data-result="trade-in"]').getAttribute('data-value')).toBe('0');
-    expect(await s.page.locator('[data-result="trade-in"]').innerText()).toContain('已过有效期，本计算器不计算');
+    const line = s.page.locator('[data-result="trade-in"]');
+    expect(await line.getAttribute('data-value')).toBe('0');
+    expect(await line.innerText()).toContain('已过有效期，本计算器不计算');
+    expect(await line.innerText()).toContain('请在“购车日期”里填写实际日期');
+    expect(await line.locator('.calc__note').innerText()).toContain('在此之前购车的，仍可按2026年的规则申请补贴');
     // The purchase-tax reduction runs through 2027, so it is still counted.
     expect(Number(await s.page.locator('[data-result="purchase-tax"]').getAttribute('data-value'))).toBeGreaterThan(0);
+    // A December purchase is counted by 2026's rules, with the same note.
+    await s.page.goto(`${baseUrl()}/policies/calculator/?mode=scrap&car=nev&price=15万&oldFuel=petrol&oldRegistered=2012&ownedBeforeCutoff=yes&buyDate=2026-12-20`);
+    await s.page.locator('[data-results]:not([hidden])').waitFor();
+    expect(await line.getAttribute('data-value')).toBe('18000');
+    expect(await line.locator('.calc__note').innerText()).toContain('在此之前购车的，仍可按2026年的规则申请补贴');
     await s.context.close();
   });
 
