@@ -45,7 +45,7 @@ describe('periods judged by the visitor\'s date', () => {
       await s.page.goto(`${baseUrl()}${path}`);
       const [tradeIn] = await s.page.locator('[data-validity-notice] [data-validity-text]').allInnerTexts();
       expect(tradeIn, path).toBe('2026年汽车以旧换新补贴的购车时间已于2026年12月31日结束。在此之前购车的，仍可按2026年的规则申请补贴；申请截止日尚未公布，以官方发布为准，请尽快申请。2027年的政策尚未公布，公布后本站会更新。');
-      expect(await s.page.locator('[data-validity-late] a').first().getAttribute('href'), path).toBe('/policies/trade-in/#去哪里办');
+      expect(await s.page.locator('[data-validity-late] a', { hasText: '怎么申请' }).getAttribute('href'), path).toBe('/policies/trade-in/#去哪里办');
     }
     // Without a date the purchase is today: not counted, with the way to count an earlier purchase.
     await s.page.goto(`${baseUrl()}/policies/calculator/?mode=scrap&car=nev&price=15万&oldFuel=petrol&oldRegistered=2012&ownedBeforeCutoff=yes`);
