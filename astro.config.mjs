@@ -1,11 +1,14 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildConcurrency } from './src/config/build.ts';
-import { headersFile } from './src/lib/security.ts';
+import { mdxComponentsFor } from './src/config/mdx.ts';
+import { mdxGuardPlugin } from './src/lib/mdx-guard.ts';
+import { headersFile } from './src/lib/server-config.ts';
 import { resolveSiteUrl } from './src/lib/site-url.ts';
 
 // SITE_URL is the public address the site is deployed at: canonical links, feeds, the sitemap,
@@ -29,7 +32,7 @@ const announceSite = {
   },
 };
 
-/** Writes dist/_headers (CSP and security headers) for static hosts, from src/lib/security.ts. */
+/** Writes dist/_headers (security headers, caching) for static hosts, from src/lib/server-config.ts. */
 const securityHeaderFile = {
   name: 'security-headers',
   hooks: {
@@ -67,7 +70,9 @@ export default defineConfig({
     announceSite,
     securityHeaderFile,
     eventCalendarFiles,
-    mdx(),
+    // An editor's MDX is Markdown plus the site's own components: the guard refuses imports,
+    // expressions and raw HTML before anything is compiled (src/lib/mdx-guard.ts).
+    mdx({ processor: satteri({ mdastPlugins: [mdxGuardPlugin(mdxComponentsFor)] }) }),
     // The 404 page is not content, and a poster is its event page for print; everything else
     // is listed for search engines (/search/ without a query is the site index by section).
     sitemap({ filter: (page) => !/\/(404|poster)\/?$/u.test(new URL(page).pathname) }),

@@ -5,9 +5,10 @@
  * Exit code 1 when anything is wrong.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, extname, join, relative } from 'node:path';
+import { imageSize } from 'image-size';
 import type { z } from 'astro/zod';
-import { caseSchema } from '../src/schemas/case.ts';
+import { caseImageProblem, caseSchema } from '../src/schemas/case.ts';
 import { contactSchema } from '../src/schemas/contact.ts';
 import { bestBetSchema } from '../src/schemas/search.ts';
 import { plainRef, refId } from '../src/schemas/common.ts';
@@ -20,6 +21,9 @@ import { validatePlan, type PlanInput } from '../src/lib/plan.ts';
 import { findNoticeProblems, type NoticeData } from '../src/lib/notice.ts';
 import { CONFIDENCE_LABELS, findFactProblems, listUnconfirmed, type PolicyDocument, type PolicyFact } from '../src/lib/policy-facts.ts';
 import { rulesFromFacts } from '../src/lib/subsidy.ts';
+import { formatMdxProblems, mdxBodyProblems } from '../src/lib/mdx-guard.ts';
+import { mdxComponentsFor } from '../src/config/mdx.ts';
+import { eventIdProblem } from '../src/lib/event-ids.ts';
 
 const root = process.cwd();
 const collections: { dir: string; ext: RegExp; schema: z.ZodType; recursive?: boolean }[] = [
@@ -43,12 +47,22 @@ const lists: { file: string; schema: z.ZodType }[] = [
 function listFiles(dir: string, ext: RegExp, recursive = false): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(join(root, dir), { withFileTypes: true, recursive })) {
-    if (entry.isFile() && ext.test(entry.name)) out.push(relative(root, join(entry.parentPath, entry.name)));
+    const path = relative(root, join(entry.parentPath, entry.name));
+    if (entry.isFile() && ext.test(entry.name) && !path.split(/[\\/]/u).some((p) => p.startsWith('.'))) out.push(path);
   }
   return out.sort();
 }
 
 const problems: string[] = [];
+// The build's loaders skip names that start with a dot: such a file would pass here and then
+// silently not be published.
+for (const entry of readdirSync(join(root, 'content'), { withFileTypes: true, recursive: true })) {
+  const path = relative(root, join(entry.parentPath, entry.name));
+  const content = entry.isDirectory() || /\.(ya?ml|mdx?|json)$/u.test(entry.name);
+  if (entry.name.startsWith('.') && content && !path.split(/[\\/]/u).slice(0, -1).some((p) => p.startsWith('.'))) {
+    problems.push(`${path}：名字以“.”开头的${entry.isDirectory() ? '文件夹' : '文件'}不会发布到网站上。请改名，去掉开头的“.”`);
+  }
+}
 const valid = new Map<string, Map<string, unknown>>();
 let count = 0;
 for (const { dir, ext, schema, recursive } of collections) {
@@ -56,7 +70,10 @@ for (const { dir, ext, schema, recursive } of collections) {
   for (const file of listFiles(dir, ext, recursive)) {
     count += 1;
     try {
-      const result = schema.safeParse(parseContentText(file, readFileSync(file, 'utf8')));
+      const text = readFileSync(file, 'utf8');
+      // The body: Markdown and the site's own components only, nothing that runs (as the build).
+      if (file.endsWith('.mdx')) problems.push(...formatMdxProblems(file, mdxBodyProblems(text, mdxComponentsFor(file))));
+      const result = schema.safeParse(parseContentText(file, text));
       if (result.success) entries.set(relative(dir, file).replace(ext, ''), result.data);
       else problems.push(...describeSchemaIssues(file, result.error.issues));
     } catch (error) {
@@ -102,9 +119,27 @@ for (const [id, plan] of valid.get('content/plan') ?? []) {
 const policyIds = new Set(valid.get('content/policies')?.keys());
 // Cases name an event by its file name (content/events/demo/demo-nanjing-06.yaml -> demo-nanjing-06).
 const eventIds = new Set([...(valid.get('content/events')?.keys() ?? [])].map((k) => k.split('/').at(-1)!));
+for (const id of valid.get('content/events')?.keys() ?? []) {
+  const problem = eventIdProblem(id.split('/').at(-1)!);
+  if (problem) problems.push(`content/events/${id}.yaml：文件名就是活动编号，${problem}。请给文件改名`);
+}
 for (const [id, event] of valid.get('content/events') ?? []) {
   for (const p of (event as { policies: unknown[] }).policies) {
     if (!policyIds.has(refId(p) ?? '')) problems.push(`content/events/${id}.yaml：字段 policies：没有名为“${refId(p)}”的政策解读（content/policies/ 中现有：${[...policyIds].join('、') || '无'}）`);
+  }
+}
+// Case pictures: the same limits the build applies (no SVG, not too many pixels).
+for (const [id, c] of valid.get('content/cases') ?? []) {
+  for (const [i, img] of ((c as { images?: { src: string }[] }).images ?? []).entries()) {
+    const file = join(root, 'content/cases', dirname(id), img.src);
+    const where = `content/cases/${id}.mdx：字段 images 第${i + 1}张（${img.src}）`;
+    try {
+      const size = imageSize(readFileSync(file));
+      const problem = caseImageProblem({ format: size.type ?? extname(file).slice(1), width: size.width, height: size.height });
+      if (problem) problems.push(`${where}：${problem}`);
+    } catch (error) {
+      problems.push(/\.svg$/iu.test(img.src) ? `${where}：${caseImageProblem({ format: 'svg', width: 0, height: 0 })}` : `${where}：读不出图片（${(error as Error).message}）`);
+    }
   }
 }
 for (const [id, c] of valid.get('content/cases') ?? []) {

@@ -4,7 +4,8 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { caseSchema } from './schemas/case.ts';
+import { z } from 'astro/zod';
+import { caseImageProblem, caseSchema } from './schemas/case.ts';
 import type { RefFactory } from './schemas/common.ts';
 import { contactSchema } from './schemas/contact.ts';
 import { eventSchema } from './schemas/event.ts';
@@ -28,7 +29,12 @@ export const collections = {
   // EVENTS_DIR points the build at another folder (the synthetic events used by benchmarks).
   events: defineCollection({ loader: glob({ pattern: '**/*.yaml', base: process.env.EVENTS_DIR ?? './content/events' }), schema: eventSchema(ref) }),
   // SITE_DEMO=0 leaves out content/cases/demo/ entirely, so not even its pictures are published.
-  cases: defineCollection({ loader: glob({ pattern: process.env.SITE_DEMO === '0' ? ['**/*.mdx', '!demo/**'] : '**/*.mdx', base: './content/cases' }), schema: ({ image }) => caseSchema(ref, image) }),
+  // An SVG picture is refused here by its name; src/data/cases.ts refuses it and oversized
+  // pictures again from Astro's measurements (caseImageProblem).
+  cases: defineCollection({
+    loader: glob({ pattern: process.env.SITE_DEMO === '0' ? ['**/*.mdx', '!demo/**'] : '**/*.mdx', base: './content/cases' }),
+    schema: ({ image }) => caseSchema(ref, () => z.string().refine((path) => !/\.svgz?$/iu.test(path), { error: caseImageProblem({ format: 'svg', width: 0, height: 0 })! }).pipe(image())),
+  }),
   contacts: defineCollection({ loader: file('./content/contacts/contacts.yaml'), schema: contactSchema(ref) }),
   bestBets: defineCollection({ loader: file('./content/search/best-bets.yaml'), schema: bestBetSchema }),
 };

@@ -5,7 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ImageMetadata } from 'astro';
 import { byPublishedDesc, findSlugProblems, type CaseItem } from '../lib/cases/cases.ts';
-import { RESERVED_CASE_SLUGS } from '../schemas/case.ts';
+import { caseImageProblem, RESERVED_CASE_SLUGS } from '../schemas/case.ts';
 import { toId } from '../schemas/common.ts';
 import { demoEnabled, getEvents } from './events.ts';
 
@@ -37,7 +37,13 @@ export async function getCases(): Promise<SiteCase[]> {
           if (!known.has(id) && !d.demo) problems.push(`${entry.filePath ?? entry.id}：相关活动“${id}”不存在，请写活动文件名（不带 .yaml）`);
           return published.has(id);
         }),
-        images: d.images.map((i) => ({ ...i, src: i.src as ImageMetadata })),
+        images: d.images.map((i, n) => {
+          const src = i.src as ImageMetadata;
+          // Measured by Astro: SVG (which can carry script) and oversized pictures are refused.
+          const problem = caseImageProblem(src);
+          if (problem) problems.push(`${entry.filePath ?? entry.id}：字段 images 第${n + 1}张：${problem}`);
+          return { ...i, src };
+        }),
         entry,
       };
     })

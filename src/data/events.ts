@@ -5,6 +5,7 @@
 import { getCollection } from 'astro:content';
 import { byStart, planProgress, type EventItem, type PlanMonthProgress } from '../lib/events.ts';
 import { toId } from '../schemas/common.ts';
+import { eventIdProblem } from '../lib/event-ids.ts';
 import { getContentUpdated } from './build-info.ts';
 import { getCurrentNotice } from './notice.ts';
 import { getPlan } from './plan.ts';
@@ -34,6 +35,9 @@ async function loadEvents(): Promise<EventItem[]> {
   const ids = new Set<string>();
   for (const e of events) {
     if (ids.has(e.id)) throw new Error(`活动编号 ${e.id} 重复：content/events/ 中有两个同名文件`);
+    // A file named 2026-12.yaml or index.yaml would take a page's address and vanish.
+    const problem = eventIdProblem(e.id);
+    if (problem) throw new Error(`content/events/ 中的 ${e.id}.yaml：${problem}。请给文件改名。`);
     ids.add(e.id);
   }
   return events;

@@ -4,6 +4,7 @@
  * in that sheet, and say how to fix it, in Chinese. The same event schema as the site judges
  * every row, and its limits are the sheet's limits.
  */
+import { EVENT_ID_PATTERN, eventIdProblem } from './event-ids.ts';
 import type { z } from 'astro/zod';
 import { EVENT_LIST_LIMIT, EVENT_TEXT_LIMITS } from '../schemas/event.ts';
 import { EVENT_LEVEL_LABELS, EVENT_SERVICE_LABELS, EVENT_TYPE_LABELS, type EventLevel, type EventType } from './event-labels.ts';
@@ -95,6 +96,18 @@ export function readHeader(cells: readonly string[]): { keys: (Key | undefined)[
 
 /** One thing wrong with the sheet (or worth knowing): where, what, and how to fix it. */
 export interface ImportProblem { row: number | null; column: string | readonly string[] | null; message: string; fix: string }
+
+/** A column's letter as Excel shows it: 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
 
 /** "第5行「开始时间」：…。怎么改：…" */
 export function formatProblem(p: ImportProblem): string {
@@ -458,7 +471,7 @@ export interface ImportedEvent { row: number; event: EventItem }
 
 const plausibilityFor = new WeakMap<readonly RegionEntry[], ReturnType<typeof makePlausibility>>();
 
-const ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,63}$/u;
+const ID_PATTERN = EVENT_ID_PATTERN;
 
 /**
  * Reads the sheet's rows (the first non-empty row is the header) into events, or every problem
@@ -472,6 +485,20 @@ export function rowsToEvents(rows: readonly SheetRow[], ctx: ImportContext): { e
   if (!headerRow) return { events: [], notes, idColumn: COLUMN_NAMES.id, problems: [{ row: null, column: null, message: '表格是空的', fix: '从网站下载模板，按列填写后再导入' }] };
   const { keys, labels } = readHeader(headerRow.cells);
   const label = (k: Key) => labels[k] ?? COLUMN_NAMES[k];
+  // Two columns that both mean 活动名称 (say 活动名称 and 名称): which one holds the truth is
+  // a guess, so neither is used; the editor is told both.
+  const repeated = KEYS.map((k) => ({ k, at: keys.flatMap((x, i) => (x === k ? [i] : [])) })).filter((d) => d.at.length > 1);
+  if (repeated.length > 0) {
+    return {
+      events: [], notes, idColumn: label('id'),
+      problems: repeated.map(({ k, at }) => ({
+        row: headerRow.row,
+        column: at.map((i) => columnLabel(headerRow.cells[i]!)),
+        message: `有${at.length}列都是「${COLUMN_NAMES[k]}」（第${at.map(columnLetter).join('、')}列），不知道该用哪一列`,
+        fix: '只保留一列，删除或改名其余的列',
+      })),
+    };
+  }
   const missing = REQUIRED.filter((k) => !keys.includes(k));
   if (missing.length > 0) {
     return { events: [], notes, idColumn: label('id'), problems: [{ row: headerRow.row, column: null, message: `缺少列：${missing.map((k) => COLUMN_NAMES[k]).join('、')}`, fix: '第一行应为模板的列名，请从网站下载模板（/data/templates/events-template.xlsx）并按它填写' }] };
@@ -553,7 +580,8 @@ export function rowsToEvents(rows: readonly SheetRow[], ctx: ImportContext): { e
     serviceWords.forEach((w, i) => { if (!serviceKeys[i]) add('services', `${quote(w)}不是现场服务项目`, `填写 ${Object.values(EVENT_SERVICE_LABELS).join('、')}，多项用顿号分开`); });
 
     const givenId = get('id');
-    if (givenId && !ID_PATTERN.test(givenId)) add('id', `${quote(givenId)}不能用作活动编号`, '只用小写字母、数字和连字符（不能有 / 或 \\ 等符号），3—64 个字符，例如 2026-nanjing-001；也可以不填，由系统生成');
+    const idProblem = givenId ? eventIdProblem(givenId) : undefined;
+    if (idProblem) add('id', idProblem, ID_PATTERN.test(givenId) ? '换一个编号，例如在前面加上年份和城市：2026-nanjing-001；也可以不填，由系统生成' : '只用小写字母、数字和连字符（不能有 / 或 \\ 等符号），3—64 个字符，例如 2026-nanjing-001；也可以不填，由系统生成');
 
     if (rowProblems.length > 0 || !city || !type || !level || !start.value || !end.value || !point || year === undefined) {
       problems.push(...rowProblems);

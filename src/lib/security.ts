@@ -1,7 +1,7 @@
 /**
  * The site's Content Security Policy and security headers, written once and used three ways: as
  * a <meta> tag on every page, as dist/_headers for static hosts that read it (Netlify, Cloudflare
- * Pages, EdgeOne and similar), and as the nginx snippet in the README. No inline script runs
+ * Pages, EdgeOne and similar), and in deploy/nginx.conf (both from src/lib/server-config.ts). No inline script runs
  * except the one pre-paint line below, allowed by its hash; no outside host is allowed unless the
  * 天地图 key is configured, and then only 天地图's tile servers for images.
  */
@@ -75,14 +75,4 @@ export function securityHeaders({ tiles }: { tiles: boolean }): [string, string]
     // For browsers that predate frame-ancestors.
     ['X-Frame-Options', 'DENY'],
   ];
-}
-
-/** dist/_headers for static hosts that read it (one block for every path). */
-export function headersFile(options: { tiles: boolean }): string {
-  return ['/*', ...securityHeaders(options).map(([k, v]) => `  ${k}: ${v}`), ''].join('\n');
-}
-
-/** The same headers as nginx `add_header` lines, for the README. */
-export function nginxHeaders(options: { tiles: boolean }): string {
-  return securityHeaders(options).map(([k, v]) => `add_header ${k} "${v}" always;`).join('\n');
 }

@@ -3,7 +3,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { SITE } from '../config/site.ts';
 import { getCaseUpdates, getEventUpdates, getPolicyUpdates } from '../data/updates.ts';
-import { feedDate, latestUpdates } from '../lib/feeds/updates.ts';
+import { feedDate, feedText, latestUpdates } from '../lib/feeds/updates.ts';
 
 export const GET: APIRoute = async ({ site }) =>
   rss({
@@ -15,7 +15,7 @@ export const GET: APIRoute = async ({ site }) =>
       title: u.title,
       link: u.path,
       pubDate: feedDate(u.date),
-      description: u.description,
+      description: feedText(u.description),
       categories: [u.category],
     })),
   });

@@ -10,6 +10,24 @@ import { EVENT_TYPES, EVENT_TYPE_LABELS } from './event.ts';
 export type ImageFactory = () => z.ZodType;
 export const plainImage: ImageFactory = () => z.string().min(1);
 
+/**
+ * What a case picture may be: a raster photo or chart (no SVG: it can carry script that runs in
+ * the site's origin), at most 8000 px on a side and 24 million pixels (a 20000 × 20000 image
+ * would become every visitor's thumbnail).
+ */
+export const CASE_IMAGE_LIMITS = { formats: ['png', 'jpg', 'jpeg', 'webp', 'avif'], maxSide: 8000, maxPixels: 24_000_000 } as const;
+
+/** Why a picture cannot be used, in Chinese, or undefined. `format` is the file type (png, svg…). */
+export function caseImageProblem({ format, width, height }: { format: string; width: number; height: number }): string | undefined {
+  const f = format.toLowerCase();
+  if (f === 'svg') return '图片不能是 SVG 格式（SVG 里可以藏脚本）。请导出为 PNG 或 JPG 再用';
+  if (!(CASE_IMAGE_LIMITS.formats as readonly string[]).includes(f)) return `图片格式 ${format} 不能用。请用 PNG、JPG 或 WebP`;
+  if (width > CASE_IMAGE_LIMITS.maxSide || height > CASE_IMAGE_LIMITS.maxSide || width * height > CASE_IMAGE_LIMITS.maxPixels) {
+    return `图片太大（${width} × ${height} 像素）。请缩小到长边不超过 ${CASE_IMAGE_LIMITS.maxSide} 像素、总共不超过 ${CASE_IMAGE_LIMITS.maxPixels / 1_000_000} 百万像素`;
+  }
+  return undefined;
+}
+
 /** Slugs that name listing pages under /cases/ and so cannot be a case's own address. */
 export const RESERVED_CASE_SLUGS = ['city', 'scene', 'rss'] as const;
 

@@ -121,9 +121,9 @@ export function safeUrl({ allowHttp = false }: { allowHttp?: boolean } = {}) {
 /** A source that backs a fact: who says it, in which document, when, and where to read it. */
 export const sourceSchema = z
   .strictObject({
-    title: z.string().min(1).describe('文件或报道的标题'),
-    issuer: z.string().min(1).describe('发布机关或媒体'),
-    docNumber: z.string().optional().describe('文号；没有或未查到就不填，切勿编造'),
+    title: textField(120).describe('文件或报道的标题'),
+    issuer: textField(80).describe('发布机关或媒体'),
+    docNumber: textField(60).optional().describe('文号；没有或未查到就不填，切勿编造'),
     date: z.preprocess(dateToText, z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: '日期格式应为 YYYY-MM-DD 或 YYYY-MM' })).optional().describe('发布日期'),
     url: safeUrl().optional().describe('官方原文链接；没有确切链接就不填'),
   })

@@ -3,7 +3,7 @@
  * per-city programme status, and the explainer pages' frontmatter.
  */
 import { z } from 'astro/zod';
-import { cityField, dateToText, isoDate, safeUrl, type RefFactory } from './common.ts';
+import { cityField, dateToText, isoDate, safeUrl, textField, type RefFactory } from './common.ts';
 
 /** How sure we are: A official text, B reputable news, C one weak source, D memory, unknown not found. */
 export const CONFIDENCE_LEVELS = ['A', 'B', 'C', 'D', 'unknown'] as const;
@@ -16,13 +16,13 @@ const partialDate = z.preprocess(
 
 export const policyDocumentSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/u),
-  title: z.string().min(4).describe('文件标题（不带书名号）'),
-  issuer: z.string().min(2).describe('发文机关'),
-  docNumber: z.string().optional().describe('文号；未查到就不填'),
+  title: textField(120, { min: 4 }).describe('文件标题（不带书名号）'),
+  issuer: textField(80, { min: 2 }).describe('发文机关'),
+  docNumber: textField(60).optional().describe('文号；未查到就不填'),
   date: partialDate.optional().describe('发布日期'),
   url: safeUrl({ allowHttp: true }).optional().describe('核实过的官方原文网址（https，原网站没有 https 时可用 http）；没核实就不填'),
   confidence: z.enum(CONFIDENCE_LEVELS).describe('A 官方原文、B 权威媒体、C 弱来源、D 凭记忆、unknown 未找到'),
-  note: z.string().optional().describe('给编辑和读者的说明'),
+  note: textField(400).optional().describe('给编辑和读者的说明'),
 });
 
 /** The value of a fact; see content/policies/data/facts.yaml for examples. */
@@ -32,8 +32,8 @@ export const factValueSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('points'), points: z.number().positive() }),
   z.strictObject({ type: z.literal('amount'), amount: z.number().positive() }),
   z.strictObject({ type: z.literal('date'), date: isoDate }),
-  z.strictObject({ type: z.literal('quantity'), amount: z.number().positive(), unit: z.string().min(1), decimals: z.number().int().min(0).max(2).optional().describe('显示几位小数，例如 2.0 升写 1') }),
-  z.strictObject({ type: z.literal('text'), text: z.string().min(1) }),
+  z.strictObject({ type: z.literal('quantity'), amount: z.number().positive(), unit: textField(20), decimals: z.number().int().min(0).max(2).optional().describe('显示几位小数，例如 2.0 升写 1') }),
+  z.strictObject({ type: z.literal('text'), text: textField(120) }),
   z.strictObject({ type: z.literal('unknown') }),
 ]);
 
@@ -41,18 +41,16 @@ export function policyFactSchema(ref: RefFactory) {
   return z
     .strictObject({
       id: z.string().regex(/^[a-z0-9-]+$/u),
-      label: z.string().min(2).describe('这条规定说的是什么（表格里的一行标题）'),
-      statement: z
-        .string()
-        .min(6)
-        .regex(/[。！？]$/u, { error: 'statement 要写成以句号结尾的完整句子' })
+      label: textField(80, { min: 2 }).describe('这条规定说的是什么（表格里的一行标题）'),
+      statement: textField(300, { min: 6 })
+        .refine((t) => /[。！？]$/u.test(t), { error: 'statement 要写成以句号结尾的完整句子' })
         .describe('这条规定的完整句子，数值处写 {value}；没有数值（unknown）的写“本站尚未查到……。”'),
       topic: z.string().regex(/^[a-z0-9-]+$/u).optional().describe('同一条规定的不同年度版本共用的名字；不填就是 id'),
       value: factValueSchema,
       from: isoDate.optional().describe('有效期开始'),
       to: isoDate.optional().describe('有效期结束；没有写明就不填'),
-      periodNote: z.string().optional().describe('有效期的补充说明'),
-      note: z.string().optional(),
+      periodNote: textField(120).optional().describe('有效期的补充说明'),
+      note: textField(400).optional(),
       documents: z.array(ref('policyDocuments')).describe('依据的文件（documents.yaml 中的 id）'),
       confidence: z.enum(CONFIDENCE_LEVELS),
       checked: isoDate.optional().describe('编辑对照官方原文核对的日期'),
@@ -100,10 +98,10 @@ export function programmeStatusSchema(ref: RefFactory) {
       status: z.enum(PROGRAMME_STATUSES).describe('open 受理中、paused 暂停、full 额度已满、unknown 未知'),
       checked: isoDate.optional().describe('核实日期'),
       source: z
-        .strictObject({ title: z.string().min(2), issuer: z.string().min(2), url: safeUrl({ allowHttp: true }).optional() })
+        .strictObject({ title: textField(120, { min: 2 }), issuer: textField(80, { min: 2 }), url: safeUrl({ allowHttp: true }).optional() })
         .optional()
         .describe('依据：当地公告'),
-      note: z.string().optional(),
+      note: textField(300).optional(),
     })
     .superRefine((s, ctx) => {
       if (s.status !== 'unknown' && (!s.checked || !s.source)) {
@@ -114,8 +112,8 @@ export function programmeStatusSchema(ref: RefFactory) {
 
 export function policySchema(ref: RefFactory) {
   return z.strictObject({
-    title: z.string().min(2).describe('标题，例如 汽车以旧换新'),
-    summary: z.string().min(10).describe('30 秒读完的要点（不写具体数字，数字放正文的 Fact 组件里）'),
+    title: textField(40, { min: 2 }).describe('标题，例如 汽车以旧换新'),
+    summary: textField(200, { min: 10 }).describe('30 秒读完的要点（不写具体数字，数字放正文的 Fact 组件里）'),
     order: z.number().int().describe('在政策解读首页的顺序'),
     year: z.number().int().min(2026).describe('适用年度'),
     lastChecked: isoDate.describe('编辑最后一次对照官方原文核对的日期'),
@@ -123,7 +121,7 @@ export function policySchema(ref: RefFactory) {
     periods: z
       .array(z.strictObject({
         fact: z.string().min(2).describe('决定有效期的事实（facts.yaml 中的 id 或 topic）'),
-        subject: z.string().min(4).describe('这项政策的名称，用在“……有效期至……”这句话里，例如 {year}年汽车以旧换新补贴；{year} 换成当时有效的那一年度规定的年份'),
+        subject: textField(40, { min: 4 }).describe('这项政策的名称，用在“……有效期至……”这句话里，例如 {year}年汽车以旧换新补贴；{year} 换成当时有效的那一年度规定的年份'),
         application: z
           .strictObject({
             deadline: z.string().min(2).describe('申请截止日的事实（facts.yaml 中的 id）：公布前 type 写 unknown，公布后写 { type: date, date: … }'),
@@ -145,10 +143,10 @@ export function policySchema(ref: RefFactory) {
 export const channelSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/u),
   order: z.number().int().describe('显示顺序'),
-  name: z.string().min(2),
-  how: z.string().min(4).describe('怎么用'),
+  name: textField(60, { min: 2 }),
+  how: textField(200, { min: 4 }).describe('怎么用'),
   url: safeUrl().optional().describe('官方网址（必须 https）'),
   programmes: z.array(z.enum([...PROGRAMMES, 'tax'])).min(1),
   confidence: z.enum(CONFIDENCE_LEVELS).describe('渠道名称和网址的可信度；C、D 页面标“网址待核实”'),
-  note: z.string().optional(),
+  note: textField(300).optional(),
 });

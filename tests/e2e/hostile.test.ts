@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
+import Parser from 'rss-parser';
 import { preview } from 'astro';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,6 +97,16 @@ describe('hostile strings in data files', () => {
       const text = readFileSync(f, 'utf8');
       expect(/[\u202A-\u202E\u2066-\u2069\u0007\u001b\u200B]/u.test(text), f).toBe(false);
     }
+  });
+
+  it('RSS: sheet text reaches feed readers as text, never as markup they would render', async () => {
+    const feed = await new Parser().parseString(readFileSync(join(out, 'rss.xml'), 'utf8'));
+    // rss-parser gives the description as a reader sees it after the XML is decoded: what a
+    // reader then renders as HTML must hold no tag, only escaped text.
+    const descriptions = feed.items.map((i) => i.content ?? '');
+    expect(descriptions.length).toBeGreaterThan(0);
+    for (const d of descriptions) expect(d).not.toMatch(/<[a-z!/]/iu);
+    expect(descriptions.join('\n')).toContain('&lt;script&gt;');
   });
 
   it('CSV: no cell can start a formula; the text is kept after an apostrophe', () => {

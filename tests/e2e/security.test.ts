@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, headersFile } from '../../src/lib/security.ts';
+import { contentSecurityPolicy } from '../../src/lib/security.ts';
+import { headersFile } from '../../src/lib/server-config.ts';
 import { baseUrl, openSession, useBrowser, type Session } from './browser.ts';
 import { PAGES } from './pages.ts';
 

@@ -331,6 +331,23 @@ describe('import: messages use the sheet\'s own column names and plain sentences
     expect(lines.join('\n').length).toBeLessThan(2000);
   });
 
+  it('refuses an id that would take a page\'s address or a device name, and says why', () => {
+    for (const [id, why] of [['2026-12', '月份页面'], ['index', '已经用了这个名字'], ['poster', '已经用了这个名字'], ['calendar', '已经用了这个名字'], ['con', '已经用了这个名字'], ['aux', '已经用了这个名字'], ['lpt1', '已经用了这个名字']] as const) {
+      const lines = rowsToEvents(numberRows([header, withCells({ 0: id })]), ctx).problems.map(formatProblem);
+      expect(lines, id).toHaveLength(1);
+      expect(lines[0], id).toMatch(new RegExp(`^第2行「活动编号」：“${id}”不能用作活动编号：.*${why}`, 'u'));
+    }
+    expect(rowsToEvents(numberRows([header, withCells({ 0: '2026-nanjing-001' })]), ctx).problems).toEqual([]);
+  });
+
+  it('refuses two columns that mean the same field, naming both', () => {
+    const twice = [...header.slice(0, 2), '活动名称 ', ...header.slice(2)];
+    const row = [...good.slice(0, 2), '另一个名称', ...good.slice(2)];
+    const r = rowsToEvents(numberRows([twice, row]), ctx);
+    expect(r.events).toEqual([]);
+    expect(r.problems.map(formatProblem)).toEqual(['第1行「活动名称」「活动名称」：有2列都是「活动名称」（第B、C列），不知道该用哪一列。怎么改：只保留一列，删除或改名其余的列']);
+  });
+
   it('says the year in words, from the start time', () => {
     const r = rowsToEvents(numberRows([header, withCells({ 6: '2025/12/12 9:00', 7: '2025/12/12 17:00' })]), ctx);
     expect(r.problems.map(formatProblem)).toEqual(['第2行「开始时间」：开始时间是2025年，本网站只收2026年及以后的活动。怎么改：核对年份；往年的活动不用导入']);

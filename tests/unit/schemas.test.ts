@@ -5,7 +5,7 @@ import { plainRef } from '../../src/schemas/common.ts';
 import { eventSchema } from '../../src/schemas/event.ts';
 import { noticeSchema } from '../../src/schemas/notice.ts';
 import { planSchema } from '../../src/schemas/plan.ts';
-import { policySchema } from '../../src/schemas/policy.ts';
+import { channelSchema, policyDocumentSchema, policyFactSchema, policySchema, programmeStatusSchema } from '../../src/schemas/policy.ts';
 import { describeSchemaIssues, parseContentText } from '../../src/lib/content-files.ts';
 import type { z } from 'astro/zod';
 
@@ -102,5 +102,30 @@ describe('Shanghai times', async () => {
     expect(isRealShanghaiTime('2026-04-31T09:00+08:00')).toBe(false);
     expect(isRealShanghaiTime('2026-03-05T24:00+08:00')).toBe(false);
     expect(isRealShanghaiTime('2026-03-05T09:00Z')).toBe(false);
+  });
+});
+
+describe('policy data gets the same text rules as events', () => {
+  const fact = {
+    id: 'x-fact', label: '报废旧车，购买新能源乘用车', statement: '补贴{value}。', value: { type: 'amount', amount: 100 },
+    from: '2026-01-01', to: '2026-12-31', documents: ['doc'], confidence: 'A',
+  };
+  const doc = { id: 'doc', title: '关于某事项的通知', issuer: '某部门', confidence: 'A' };
+
+  it('invisible reordering, zero-width and control characters are removed', () => {
+    const f = policyFactSchema(plainRef).parse({ ...fact, label: '报废\u202E旧车\u200B，购买\u0007新车', note: '说明\u2066文字' });
+    expect(f.label).toBe('报废旧车，购买新车');
+    expect(f.note).toBe('说明文字');
+    expect(policyDocumentSchema.parse({ ...doc, title: '关于\u202E某事项的通知' }).title).toBe('关于某事项的通知');
+    expect(channelSchema.parse({ id: 'c', order: 1, name: '苏服办\u200B', how: '在\u202E手机上搜索', programmes: ['replace'], confidence: 'B' }).name).toBe('苏服办');
+  });
+
+  it('a runaway label, title or statement is refused with its length, not published', () => {
+    const long = policyFactSchema(plainRef).safeParse({ ...fact, label: '很'.repeat(10_000) });
+    expect(long.success).toBe(false);
+    expect(long.error!.issues[0]!.message).toBe('最多 80 个字，现在有 10000 个字，请删减');
+    expect(policyDocumentSchema.safeParse({ ...doc, title: '长'.repeat(500) }).success).toBe(false);
+    expect(policyFactSchema(plainRef).safeParse({ ...fact, statement: `${'句'.repeat(400)}{value}。` }).success).toBe(false);
+    expect(programmeStatusSchema(plainRef).safeParse({ id: 's', city: 'nanjing', programme: 'scrap', status: 'unknown', note: '注'.repeat(1000) }).success).toBe(false);
   });
 });

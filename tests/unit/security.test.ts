@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { contentSecurityPolicy, headersFile, nginxHeaders, PREPAINT_SCRIPT, scriptHash } from '../../src/lib/security.ts';
+import { contentSecurityPolicy, PREPAINT_SCRIPT, scriptHash, securityHeaders } from '../../src/lib/security.ts';
+import { headersFile, nginxServerBlock } from '../../src/lib/server-config.ts';
 import { cleanText, csvSafe, escapeHtml, hasInvisible, isSafeUrl } from '../../src/lib/text.ts';
 import { safeUrl, textField } from '../../src/schemas/common.ts';
 
@@ -24,14 +25,19 @@ describe('content security policy', () => {
     expect(contentSecurityPolicy({ tiles: true, delivery: 'meta' })).toContain("img-src 'self' data: https://*.tianditu.gov.cn");
   });
 
-  it('writes the same headers for static hosts and for nginx', () => {
+  it('writes the same headers for static hosts and for nginx, in every nginx location', () => {
     const file = headersFile({ tiles: false });
+    const nginx = nginxServerBlock({ root: '/var/www/wujin/current', tiles: false });
     expect(file.startsWith('/*\n')).toBe(true);
-    for (const line of nginxHeaders({ tiles: false }).split('\n')) {
-      const [, name, value] = /^add_header (\S+) "(.*)" always;$/u.exec(line)!;
+    const locations = nginx.split(/\n {4}location /u).slice(1);
+    expect(locations).toHaveLength(3);
+    for (const [name, value] of securityHeaders({ tiles: false })) {
       expect(file).toContain(`  ${name}: ${value}`);
+      // nginx drops inherited add_header lines in a location that sets its own: each repeats them.
+      for (const block of locations) expect(block).toContain(`add_header ${name} "${value}" always;`);
     }
     expect(file).toContain('Permissions-Policy: geolocation=(self)');
+    expect(file).toContain('/_astro/*\n  Cache-Control: public, max-age=31536000, immutable');
   });
 });
 
@@ -78,10 +84,10 @@ describe('untrusted text', () => {
   });
 });
 
-describe('the README for operators', () => {
-  it('shows the same nginx headers as the site sends', async () => {
+describe('the server configuration shipped for operators', () => {
+  it('deploy/nginx.conf is what npm run deploy-config writes from the site\'s rules', async () => {
     const { readFileSync } = await import('node:fs');
-    const readme = readFileSync('README.md', 'utf8');
-    expect(readme).toContain(nginxHeaders({ tiles: false }));
+    expect(readFileSync('deploy/nginx.conf', 'utf8')).toBe(nginxServerBlock({ root: '/var/www/wujin/current', tiles: false }));
+    expect(readFileSync('README.md', 'utf8')).toContain('deploy/nginx.conf');
   });
 });

@@ -17,6 +17,28 @@ describe('the site address a build writes', () => {
 
   it('a release build with a real address uses it as given', () => {
     expect(resolveSiteUrl('https://wujin.example.gov.cn', true)).toEqual({ site: 'https://wujin.example.gov.cn/', explicit: true });
+    expect(resolveSiteUrl('https://www.example.gov.cn:8443/wujin', true)).toEqual({ site: 'https://www.example.gov.cn:8443/wujin/', explicit: true });
+    // A real domain that merely starts with "localhost" is a public address.
+    expect(resolveSiteUrl('https://localhost.gov.cn/', true)).toEqual({ site: 'https://localhost.gov.cn/', explicit: true });
+  });
+
+  it('only https://host[:port][/path/]: no credentials, query or fragment, and not this machine in any spelling', () => {
+    const refused: [string, string][] = [
+      ['https://user:pass@example.gov.cn/?x=1', '用户名或密码'],
+      ['https://user@example.gov.cn/', '用户名或密码'],
+      ['https://example.gov.cn/?x=1', '“?”或“#”'],
+      ['https://example.gov.cn/#top', '“?”或“#”'],
+      ['https://example.gov.cn/?', '“?”或“#”'],
+      ['https://foo.localhost/', '本机地址'],
+      ['https://LOCALHOST./', '本机地址'],
+      ['https://127.0.0.2/', '本机地址'],
+      ['https://0.0.0.0/', '本机地址'],
+      ['https://[::1]/', '本机地址'],
+      ['https://[::ffff:127.0.0.1]/', '本机地址'],
+      ['ftp://example.gov.cn/', '不是 https 网址'],
+      ['javascript:alert(1)', '不是 https 网址'],
+    ];
+    for (const [value, message] of refused) expect(resolveSiteUrl(value, true), value).toEqual({ error: expect.stringContaining(message) });
   });
 
   it('npm run release stops before building when SITE_URL is missing', () => {

@@ -30,3 +30,12 @@ export function latestUpdates(groups: readonly (readonly UpdateItem[])[], limit:
 export function feedDate(date: string): Date {
   return new Date(/^\d{4}-\d{2}-\d{2}$/u.test(date) ? `${date}T00:00:00+08:00` : date);
 }
+
+/**
+ * An RSS description as plain text. Feed readers decode the XML and then read the description
+ * as HTML, so text from a city sheet ("<b>", "&amp;") must be escaped for that second reading
+ * too; the feed library escapes it for XML. The title is left as text: readers show it as such.
+ */
+export function feedText(text: string): string {
+  return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;').replace(/'/gu, '&#39;');
+}

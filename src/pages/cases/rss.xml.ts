@@ -3,7 +3,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { SITE } from '../../config/site.ts';
 import { getCaseUpdates } from '../../data/updates.ts';
-import { feedDate } from '../../lib/feeds/updates.ts';
+import { feedDate, feedText } from '../../lib/feeds/updates.ts';
 
 export const GET: APIRoute = async ({ site }) =>
   rss({
@@ -11,5 +11,5 @@ export const GET: APIRoute = async ({ site }) =>
     description: '江苏各地汽车促消费“五进”活动的典型案例。',
     site: site ?? 'http://localhost:4321',
     customData: '<language>zh-cn</language>',
-    items: (await getCaseUpdates()).map((u) => ({ title: u.title, link: u.path, pubDate: feedDate(u.date), description: u.description, categories: [u.category] })),
+    items: (await getCaseUpdates()).map((u) => ({ title: u.title, link: u.path, pubDate: feedDate(u.date), description: feedText(u.description), categories: [u.category] })),
   });
