@@ -5,7 +5,12 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
+import { PAGES } from './pages.ts';
+
+const vnuJar = String(createRequire(import.meta.url)('vnu-jar'));
 import { describe, expect, it } from 'vitest';
 
 const dist = process.env.E2E_DIST ?? 'dist';
@@ -27,6 +32,16 @@ function anchorsOf(html: string): Set<string> {
 const pathOf = (file: string) => `/${file.replace(/index\.html$/u, '')}`;
 
 describe('valid HTML', () => {
+  it('one page of each type passes the W3C Nu HTML checker (vnu.jar on Debian\'s Java) with no error', () => {
+    // html-validate does not see everything: a <script> after </html> is one the Nu checker finds.
+    const files = PAGES.map((p) => fileForPath(p)).filter((f): f is string => f !== undefined && f.endsWith('.html')).map((f) => join(dist, f));
+    expect(files.length).toBe(PAGES.length);
+    const r = spawnSync('java', ['-jar', vnuJar, '--errors-only', '--format', 'gnu', ...files], { encoding: 'utf8' });
+    if (r.error) throw new Error(`无法运行 Java：${r.error.message}（npm test 会在有 root 和 apt-get 时自动安装 default-jre-headless）`);
+    expect(r.stderr.trim().split('\n').filter(Boolean).slice(0, 20)).toEqual([]);
+    expect(r.status).toBe(0);
+  }, 120_000);
+
   it('every page passes html-validate (recommended rules)', async () => {
     expect(pages.length).toBeGreaterThan(50);
     const validator = new HtmlValidate(new FileSystemConfigLoader());
