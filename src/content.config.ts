@@ -33,7 +33,8 @@ export const collections = {
   // pictures again from Astro's measurements (caseImageProblem).
   cases: defineCollection({
     loader: glob({ pattern: process.env.SITE_DEMO === '0' ? ['**/*.mdx', '!demo/**'] : '**/*.mdx', base: './content/cases' }),
-    schema: ({ image }) => caseSchema(ref, () => z.string().refine((path) => !/\.svgz?$/iu.test(path), { error: caseImageProblem({ format: 'svg', width: 0, height: 0 })! }).pipe(image())),
+    // image() takes the path text at this stage (its declared input type is the measured object).
+    schema: ({ image }) => caseSchema(ref, () => z.string().refine((path) => !/\.svgz?$/iu.test(path), { error: caseImageProblem({ format: 'svg', width: 0, height: 0 })! }).pipe(image() as unknown as z.ZodType<unknown, string>)),
   }),
   contacts: defineCollection({ loader: file('./content/contacts/contacts.yaml'), schema: contactSchema(ref) }),
   bestBets: defineCollection({ loader: file('./content/search/best-bets.yaml'), schema: bestBetSchema }),
