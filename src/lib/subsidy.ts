@@ -247,7 +247,8 @@ function tradeIn(input: CalcInput, rules: SubsidyRules, today?: string): ResultL
   if (input.mode !== 'none' && input.buyDate && period.from && period.to && (input.buyDate < period.from || input.buyDate > period.to)) {
     const after = input.buyDate > period.to;
     return line('trade-in', title, {
-      reasons: outsidePeriod('这一期以旧换新补贴', period.from, period.to, input.buyDate),
+      // After the end, the note below says what comes next (apply; next year's rules), once.
+      reasons: outsidePeriod('这一期以旧换新补贴', period.from, period.to, input.buyDate).slice(0, after ? 1 : undefined),
       fixes: after ? [`如果您是在${formatDateZh(period.to)}（含）以前买的车，请在“购车日期”里填写实际日期，按当时的规则计算。`] : [],
       notes: after ? applicationNotes(rules, today ?? input.buyDate) : [],
       facts: [rules.scrap.nev.fact],

@@ -148,7 +148,9 @@ describe('the calculator refuses dates outside a programme', () => {
   it('a purchase after the trade-in period ends is not counted, and says why', () => {
     const r = calculateSubsidy({ ...base, buyDate: '2027-01-05' }, rules);
     expect(r.lines[0]!.eligible).toBe(false);
-    expect(r.lines[0]!.reasons.join('')).toBe('这一期以旧换新补贴的有效期到2026年12月31日为止；购车日期2027年1月5日已过有效期，本计算器不计算。新政策发布后，本站会更新计算规则。');
+    expect(r.lines[0]!.reasons.join('')).toBe('这一期以旧换新补贴的有效期到2026年12月31日为止；购车日期2027年1月5日已过有效期，本计算器不计算。');
+    // What comes next is said once, in the note: who may still apply, and next year's rules.
+    expect(r.lines[0]!.notes.join('')).toContain('2027年的政策尚未公布，公布后本站会更新。');
     // The purchase-tax reduction runs to the end of 2027, so it still counts.
     expect(r.lines[1]!.eligible).toBe(true);
     expect(r.cash).toBe(0);
