@@ -268,7 +268,7 @@ export async function initEventMap(): Promise<void> {
     fitAll.hidden = inView.length >= shown.length;
     fitAll.textContent = `看全部 ${shown.length} 场`;
     more.hidden = inView.length <= listLimit;
-    more.textContent = `再显示 ${Math.min(LIST_PAGE, inView.length - listLimit)} 场`;
+    more.textContent = `再显示 ${Math.max(0, Math.min(LIST_PAGE, inView.length - listLimit))} 场`;
   };
 
   /** Kept to two lines on a phone (its box is that tall), so the map below never moves. */

@@ -7,9 +7,16 @@ import { readableBlocks } from './read-aloud.ts';
 
 const KEY = 'wujin-elder';
 
+/** The toggle says its state in words (：开 / ：关), not only by colour. */
+function showElder(on: boolean, button: HTMLElement): void {
+  button.setAttribute('aria-pressed', String(on));
+  const state = button.querySelector('[data-elder-state]');
+  if (state) state.textContent = on ? '：开' : '：关';
+}
+
 function setElder(on: boolean, button: HTMLElement): void {
   document.documentElement.toggleAttribute('data-elder', on);
-  button.setAttribute('aria-pressed', String(on));
+  showElder(on, button);
   try {
     if (on) localStorage.setItem(KEY, '1');
     else localStorage.removeItem(KEY);
@@ -24,7 +31,7 @@ export function initPreferences(): void {
   const elder = document.querySelector<HTMLButtonElement>('[data-elder-toggle]');
   if (elder) {
     elder.hidden = false;
-    elder.setAttribute('aria-pressed', String(document.documentElement.hasAttribute('data-elder')));
+    showElder(document.documentElement.hasAttribute('data-elder'), elder);
     elder.addEventListener('click', () => setElder(elder.getAttribute('aria-pressed') !== 'true', elder));
   }
 
@@ -47,4 +54,27 @@ export function initPreferences(): void {
     read.setAttribute('aria-pressed', 'true');
   });
   window.addEventListener('pagehide', () => synth.cancel());
+}
+
+/**
+ * The phone menu: without JavaScript 菜单 is a link to #site-menu (shown as its target); here it
+ * becomes a button that opens and closes the menu, and Escape closes it.
+ */
+export function initMenu(): void {
+  const button = document.querySelector<HTMLButtonElement>('[data-menu-toggle]');
+  const menu = document.querySelector<HTMLElement>('[data-site-menu]');
+  if (!button || !menu) return;
+  document.documentElement.classList.add('has-menu-button');
+  button.hidden = false;
+  const set = (open: boolean) => {
+    button.setAttribute('aria-expanded', String(open));
+    menu.classList.toggle('is-open', open);
+  };
+  button.addEventListener('click', () => set(button.getAttribute('aria-expanded') !== 'true'));
+  menu.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && button.getAttribute('aria-expanded') === 'true') {
+      set(false);
+      button.focus();
+    }
+  });
 }

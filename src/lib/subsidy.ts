@@ -444,11 +444,79 @@ export function calculateSubsidy(input: CalcInput, rules: SubsidyRules, today?: 
  * (１５万). Returns yuan, or undefined when the text is not an amount.
  */
 export function parseAmount(text: string): number | undefined {
-  const t = toHalfWidth(text).replace(/[\s,，]/gu, '').replace(/^(¥|￥|RMB|人民币)/iu, '').replace(/(元|块)$/u, '');
+  const t = toHalfWidth(text).replace(/[\s,，]/gu, '').replace(/^(¥|￥|RMB|人民币)/iu, '').replace(/(元|块)(钱)?$/u, '');
   const m = /^(\d+(?:\.\d+)?)(万|w|W)?$/u.exec(t);
+  // 十五万, 二十万, 八万五千: numbers written in characters.
+  const c = m ? undefined : /^([零〇一二两三四五六七八九十百千]+)(万)?([零〇一二两三四五六七八九十百千]*)$/u.exec(t);
+  if (c) {
+    const head = parseChineseNumber(c[1]!);
+    const tail = c[3] ? parseChineseNumber(c[3], c[2] ? 10_000 : 1) : 0;
+    if (head === undefined || tail === undefined) return undefined;
+    return head * (c[2] ? 10_000 : 1) + tail;
+  }
   if (!m) return undefined;
   const n = Number(m[1]) * (m[2] ? 10_000 : 1);
   return Number.isFinite(n) ? Math.round(n * 100) / 100 : undefined;
+}
+
+const CN_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+
+/**
+ * A number under 10,000 written in characters: 十五 -> 15, 三十六 -> 36, 一百二 -> 120,
+ * 三千五 -> 3500 (a last digit after 百 or 千 counts in the next unit down, as people say it).
+ * `scale` is the unit the number follows (10,000 for the 五千 of 八万五千). Undefined otherwise.
+ */
+export function parseChineseNumber(text: string, scale = 1): number | undefined {
+  let total = 0;
+  let digit: number | undefined;
+  let lastUnit: number | undefined;
+  for (const ch of text) {
+    if (ch in CN_DIGITS) {
+      if (digit !== undefined) return undefined;
+      digit = CN_DIGITS[ch]!;
+    } else if (ch in CN_UNITS) {
+      const unit = CN_UNITS[ch]!;
+      // Units go down: 三千五百二十, never 十十 or 五十千.
+      if (lastUnit !== undefined && unit >= lastUnit) return undefined;
+      total += (digit ?? 1) * unit;
+      digit = undefined;
+      lastUnit = unit;
+    } else return undefined;
+  }
+  if (digit !== undefined) total += lastUnit !== undefined && lastUnit >= 100 ? digit * (lastUnit / 10) : digit;
+  return text.length > 0 ? total * (scale > 1 && lastUnit === undefined ? scale / 10 : 1) : undefined;
+}
+
+/**
+ * A loan term as people write it, in months: 36, 36期, 36个月, 3年, 三年, 三十六期, 1.5年.
+ * Undefined when it is not a whole number of months.
+ */
+export function parseLoanMonths(text: string): number | undefined {
+  const t = toHalfWidth(text).replace(/\s/gu, '');
+  const m = /^(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)(期|个月|月|年)?$/u.exec(t);
+  if (!m) return undefined;
+  const n = /^[\d.]+$/u.test(m[1]!) ? Number(m[1]) : parseChineseNumber(m[1]!);
+  if (n === undefined || !Number.isFinite(n)) return undefined;
+  const months = m[2] === '年' ? n * 12 : n;
+  return Number.isInteger(months) ? months : undefined;
+}
+
+/**
+ * A purchase day as people write it: 2026-12-20, 2026年12月20日, or 12月20日 (the most recent
+ * such day on or before `today`: typed in January, 12月20日 is last December).
+ */
+export function normalizePurchaseDate(text: string, today: string | undefined): string | undefined {
+  const full = normalizeDate(text);
+  if (full) return full;
+  const m = /^(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?$/u.exec(text.trim());
+  if (!m || !today) return undefined;
+  const year = Number(today.slice(0, 4));
+  for (const y of [year, year - 1]) {
+    const p = { y, mo: Number(m[1]), d: Number(m[2]), h: 0, mi: 0 };
+    if (isRealMoment(p) && isoDateOf(p) <= today) return isoDateOf(p);
+  }
+  return undefined;
 }
 
 /** Full-width digits and punctuation (typed with a Chinese input method) as ASCII. */
@@ -508,13 +576,19 @@ export function parseCalcQuery(params: URLSearchParams, today?: string): { input
   const num = (k: keyof CalcInput, label: string, min: number, max: number, integer = false): number | undefined => {
     const v = get(k);
     if (v === undefined) return undefined;
-    const n = k === 'price' || k === 'loan' ? parseAmount(v) ?? Number.NaN : Number(toHalfWidth(v).replace(/[,，\s%％]/gu, ''));
+    const n = k === 'price' || k === 'loan'
+      ? parseAmount(v) ?? Number.NaN
+      : k === 'loanMonths'
+        ? parseLoanMonths(v) ?? Number.NaN
+        : Number(toHalfWidth(v).replace(/[,，\s%％]/gu, ''));
     if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
       errors.push({
         field: k,
         message: k === 'price' || k === 'loan'
           ? `${label}应在${formatInteger(min)}元到${max / 10_000}万元之间，可以写 150000 或 15万`
-          : `${label}应为${min}到${formatInteger(max)}之间的${integer ? '整数' : '数字'}`,
+          : k === 'loanMonths'
+            ? `${label}应为${min}到${formatInteger(max)}个月，可以写 36、36期或3年`
+            : `${label}应为${min}到${formatInteger(max)}之间的${integer ? '整数' : '数字'}`,
       });
       return undefined;
     }
@@ -527,8 +601,8 @@ export function parseCalcQuery(params: URLSearchParams, today?: string): { input
   const ownedBeforeCutoff = oneOf('ownedBeforeCutoff', ['yes', 'no'] as const, '旧车登记时间');
   const oldRegisteredText = get('oldRegistered');
   const buyDateText = get('buyDate');
-  const buyDate = buyDateText === undefined ? undefined : normalizeDate(toHalfWidth(buyDateText));
-  if (buyDateText !== undefined && buyDate === undefined) errors.push({ field: 'buyDate', message: '购车日期应为真实日期，格式如 2026-03-05' });
+  const buyDate = buyDateText === undefined ? undefined : normalizePurchaseDate(toHalfWidth(buyDateText), today);
+  if (buyDateText !== undefined && buyDate === undefined) errors.push({ field: 'buyDate', message: '购车日期应为真实日期，可以写 2026-03-05、2026年3月5日或3月5日' });
   let oldRegistered = oldRegisteredText === undefined ? undefined : normalizeRegistration(oldRegisteredText);
   if (oldRegisteredText !== undefined && oldRegistered === undefined) {
     errors.push({ field: 'oldRegistered', message: '旧车注册日期应为真实日期，格式如 2012-05-01（只知道年份时填 2012）' });

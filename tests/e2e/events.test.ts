@@ -240,6 +240,9 @@ describe('/map/ on a 360 px phone', () => {
     expect(await s.page.locator('[data-map-canvas]').isHidden()).toBe(true);
     const items = s.page.locator('[data-map-list] .map-list__item');
     expect(await items.count()).toBe(1);
+    // Nothing more to show: no 再显示 button (it once stayed on screen saying 再显示 -49 场).
+    expect(await s.page.locator('[data-map-more]').isVisible()).toBe(false);
+    expect(await s.page.locator('[data-map-list]').innerText()).not.toMatch(/-\d/u);
     expect(await items.first().locator('a').innerText()).toBe('【示例】昆山汽车促消费进企业');
     const show = items.first().getByRole('button', { name: '在地图上看' });
     await show.click();

@@ -89,6 +89,30 @@ describe('the calculator as people use it', () => {
     await s.context.close();
   });
 
+  it('terms, amounts and dates as people write them: 三年, 十五万, 12月20日', async () => {
+    const s = await openSession(browser(), { viewport: { width: 360, height: 800 } });
+    await s.page.clock.setFixedTime(new Date('2027-01-05T09:00:00+08:00'));
+    await s.page.goto(`${baseUrl()}/policies/calculator/`);
+    await s.page.locator('#calc-mode-scrap').check();
+    await s.page.locator('#calc-oldFuel-petrol').check();
+    await s.page.locator('#calc-oldRegistered').fill('2012');
+    await s.page.locator('#calc-ownedBeforeCutoff-yes').check();
+    await s.page.locator('#calc-car-nev').check();
+    await s.page.locator('#calc-price').fill('十五万');
+    await s.page.locator('#calc-buyDate').fill('12月20日');
+    await s.page.locator('#calc-loan').fill('十万');
+    await s.page.locator('#calc-loanMonths').fill('三年');
+    await s.page.locator('#calc-loanRate').fill('3');
+    await s.page.locator('#calc-loanStart').fill('2026-12');
+    await s.page.getByRole('button', { name: '计算' }).click();
+    await s.page.locator('[data-results]:not([hidden])').waitFor();
+    // 12月20日 typed in January is last December: inside the 2026 window, counted by its rules.
+    expect(await s.page.locator('[data-result="trade-in"]').getAttribute('data-value')).toBe('18000');
+    expect(new URL(s.page.url()).searchParams.get('loanMonths')).toBe('36');
+    expect(Number(await s.page.locator('[data-result="interest"]').getAttribute('data-value'))).toBeGreaterThan(0);
+    await s.context.close();
+  });
+
   it('full-width digits and 万 are read; a loan above the price is refused with a reason', async () => {
     const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/policies/calculator/`);

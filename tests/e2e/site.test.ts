@@ -80,15 +80,21 @@ describe('phones and large text', () => {
     const s = await openSession(browser(), { viewport: { width: 360, height: 740 } });
     await s.page.goto(`${baseUrl()}/`);
     const before = await s.page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    // On a phone the toggle is in the menu; it says its state in words, not only by colour.
+    await s.page.getByRole('button', { name: '菜单' }).click();
     const toggle = s.page.getByRole('button', { name: '适老模式' });
+    expect(await toggle.innerText()).toBe('适老模式：关');
     await toggle.click();
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await toggle.innerText()).toBe('适老模式：开');
     await s.page.goto(`${baseUrl()}/notice/`);
     expect(await s.page.evaluate(() => document.documentElement.hasAttribute('data-elder'))).toBe(true);
     const after = await s.page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
     expect(after).toBeGreaterThanOrEqual(before * 1.2);
     expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await s.page.screenshot({ path: `${SHOTS}/360_notice_elder.png` });
+    await s.page.getByRole('button', { name: '菜单' }).click();
+    expect(await s.page.getByRole('button', { name: '适老模式' }).innerText()).toBe('适老模式：开');
     await s.page.getByRole('button', { name: '适老模式' }).click();
     await s.page.goto(`${baseUrl()}/`);
     expect(await s.page.evaluate(() => document.documentElement.hasAttribute('data-elder'))).toBe(false);
@@ -121,6 +127,92 @@ describe('phones and large text', () => {
     await s.page.goto(`${baseUrl()}/`);
     expect(await s.page.locator('[data-read-aloud]').isVisible()).toBe(false);
     expect(await s.page.locator('[data-elder-toggle]').isVisible()).toBe(true);
+    await s.context.close();
+  });
+});
+
+describe('the header leaves room for the page on a phone', () => {
+  it('content starts within 160 px (适老: 240 px) on every page type, and the search box is in the first row', async () => {
+    const problems: string[] = [];
+    for (const elder of [false, true]) {
+      const s = await openSession(browser(), { viewport: { width: 360, height: 800 } });
+      if (elder) await s.context.addInitScript(() => localStorage.setItem('wujin-elder', '1'));
+      for (const path of PAGES) {
+        await s.page.goto(baseUrl() + path);
+        const top = await s.page.evaluate(() => document.querySelector('main')!.getBoundingClientRect().top);
+        if (top > (elder ? 240 : 160)) problems.push(`${path}${elder ? '（适老）' : ''}：正文从 ${Math.round(top)}px 开始`);
+        const search = s.page.locator('.site-header .header-search input');
+        if (await search.count()) {
+          const box = (await search.boundingBox())!;
+          if (box.y + box.height > (elder ? 240 : 160)) problems.push(`${path}：搜索框在 ${Math.round(box.y)}px`);
+        }
+      }
+      await s.context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('菜单 is a button that opens the links and the 适老/朗读 controls, and Escape closes it', async () => {
+    const s = await openSession(browser(), { viewport: { width: 360, height: 800 } });
+    await s.page.goto(`${baseUrl()}/policies/`);
+    const menu = s.page.getByRole('button', { name: '菜单' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await s.page.getByRole('link', { name: '活动地图' }).isVisible()).toBe(false);
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    expect(await s.page.getByRole('link', { name: '活动地图' }).isVisible()).toBe(true);
+    expect(await s.page.getByRole('button', { name: '适老模式' }).isVisible()).toBe(true);
+    for (const link of await s.page.locator('.site-nav a').all()) expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await s.page.getByRole('link', { name: '活动地图' }).focus();
+    await s.page.keyboard.press('Escape');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await s.page.evaluate(() => document.activeElement?.textContent)).toBe('菜单');
+    await s.page.screenshot({ path: `${SHOTS}/360_header.png` });
+    await s.context.close();
+  });
+
+  it('without JavaScript, 菜单 is a link that shows the same menu', async () => {
+    const s = await openSession(browser(), { viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
+    await s.page.goto(`${baseUrl()}/policies/`);
+    expect(await s.page.getByRole('link', { name: '活动地图' }).isVisible()).toBe(false);
+    await s.page.getByRole('link', { name: '菜单' }).click();
+    expect(s.page.url()).toMatch(/#site-menu$/u);
+    expect(await s.page.getByRole('link', { name: '活动地图' }).isVisible()).toBe(true);
+    await s.context.close();
+  });
+
+  it('on a wide screen the links and controls show without a menu', async () => {
+    const s = await openSession(browser(), { viewport: { width: 1280, height: 800 } });
+    await s.page.goto(`${baseUrl()}/policies/`);
+    expect(await s.page.getByRole('button', { name: '菜单' }).isVisible()).toBe(false);
+    expect(await s.page.getByRole('link', { name: '活动地图' }).isVisible()).toBe(true);
+    expect(await s.page.getByRole('button', { name: '适老模式' }).isVisible()).toBe(true);
+    await s.context.close();
+  });
+});
+
+describe('a phone number a finger can call', () => {
+  it('12345 is a tel: link wherever it appears, and no page turns phone numbers off', async () => {
+    const s = await openSession(browser(), { viewport: { width: 360, height: 800 } });
+    for (const path of ['/about/', '/media/', '/policies/trade-in/', '/events/demo-nanjing-05/poster/']) {
+      await s.page.goto(baseUrl() + path);
+      const links = s.page.locator('main a[href="tel:12345"]');
+      expect(await links.count(), path).toBeGreaterThan(0);
+      // Where the text says to call it, the number is the link (a contact's name may mention it).
+      const unlinked = await s.page.evaluate(() => {
+        const out: string[] = [];
+        const walk = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+          const el = n.parentElement!;
+          if (n.textContent!.includes('12345') && !el.closest('a, h2, h3, h4')) out.push(n.textContent!.trim());
+        }
+        return out;
+      });
+      expect(unlinked, path).toEqual([]);
+      expect(await s.page.locator('meta[name="format-detection"]').count(), path).toBe(0);
+    }
+    await s.page.goto(`${baseUrl()}/policies/trade-in/`);
+    expect((await s.page.locator('.contact-list a[href="tel:12345"]').boundingBox())!.height).toBeGreaterThanOrEqual(44);
     await s.context.close();
   });
 });

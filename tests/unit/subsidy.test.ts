@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calculateSubsidy, normalizeDate, normalizeMonth, parseCalcQuery, rulesFromFacts, toCalcQuery, toWholeYuan, type CalcInput } from '../../src/lib/subsidy.ts';
+import { calculateSubsidy, normalizeDate, normalizeMonth, normalizePurchaseDate, parseAmount, parseCalcQuery, parseChineseNumber, parseLoanMonths, rulesFromFacts, toCalcQuery, toWholeYuan, type CalcInput } from '../../src/lib/subsidy.ts';
 import { loadFacts } from '../helpers/content.ts';
 
 const rules = rulesFromFacts(loadFacts(), '2026-06-01');
@@ -231,5 +231,37 @@ describe('dates as people type them', () => {
   });
   it('a shared URL with a typed date is normalised', () => {
     expect(parseCalcQuery(new URLSearchParams('mode=scrap&car=nev&price=150000&oldFuel=petrol&oldRegistered=2012%2F5%2F1&ownedBeforeCutoff=yes')).input?.oldRegistered).toBe('2012-05-01');
+  });
+});
+
+describe('the calculator reads how people write', () => {
+  it('amounts in characters: 十五万, 二十万元, 八万五千, 八万五', () => {
+    expect(parseAmount('十五万')).toBe(150_000);
+    expect(parseAmount('二十万元')).toBe(200_000);
+    expect(parseAmount('八万五千')).toBe(85_000);
+    expect(parseAmount('八万五')).toBe(85_000);
+    expect(parseAmount('一百二十万')).toBe(1_200_000);
+    expect(parseAmount('十十万')).toBeUndefined();
+    expect(parseChineseNumber('三十六')).toBe(36);
+    expect(parseChineseNumber('三千五')).toBe(3500);
+  });
+
+  it('loan terms: 36, 36期, 36个月, 3年, 三年, 三十六期; not 1.3年', () => {
+    for (const t of ['36', '36期', '36个月', '3年', '三年', '三十六期', '３年']) expect(parseLoanMonths(t), t).toBe(36);
+    expect(parseLoanMonths('1.5年')).toBe(18);
+    expect(parseLoanMonths('1.3年')).toBeUndefined();
+    const q = parseCalcQuery(new URLSearchParams({ mode: 'none', car: 'nev', price: '十五万', loan: '十万', loanMonths: '三年', loanRate: '3', loanStart: '2026-03' }), '2026-12-05');
+    expect(q.errors).toEqual([]);
+    expect(q.input).toMatchObject({ price: 150_000, loan: 100_000, loanMonths: 36 });
+  });
+
+  it('purchase days: 2026-12-20, 2026年12月20日, and 12月20日 as the latest such day', () => {
+    expect(normalizePurchaseDate('2026年12月20日', '2027-01-05')).toBe('2026-12-20');
+    expect(normalizePurchaseDate('12月20日', '2027-01-05')).toBe('2026-12-20');
+    expect(normalizePurchaseDate('12月20日', '2026-12-25')).toBe('2026-12-20');
+    expect(normalizePurchaseDate('1月3日', '2027-01-05')).toBe('2027-01-03');
+    expect(normalizePurchaseDate('2月30日', '2027-03-01')).toBeUndefined();
+    const q = parseCalcQuery(new URLSearchParams({ mode: 'replace', car: 'nev', price: '15万', ownedBeforeCutoff: 'yes', buyDate: '12月20日' }), '2027-01-05');
+    expect(q.input?.buyDate).toBe('2026-12-20');
   });
 });
