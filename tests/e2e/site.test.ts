@@ -204,7 +204,8 @@ describe('a phone number a finger can call', () => {
         const walk = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
         for (let n = walk.nextNode(); n; n = walk.nextNode()) {
           const el = n.parentElement!;
-          if (n.textContent!.includes('12345') && !el.closest('a, h2, h3, h4')) out.push(n.textContent!.trim());
+          // Hidden search keywords are not text a reader sees.
+          if (n.textContent!.includes('12345') && el.checkVisibility() && !el.closest('a, h2, h3, h4')) out.push(n.textContent!.trim());
         }
         return out;
       });

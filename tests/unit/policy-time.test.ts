@@ -171,7 +171,7 @@ describe('the calculator refuses dates outside a programme', () => {
 describe('calculator input as people type it', () => {
   it.each([
     ['150000', 150_000], ['150,000', 150_000], ['15万', 150_000], ['15.8万元', 158_000], ['１５万', 150_000], ['１５８０００', 158_000],
-    ['￥150000', 150_000], ['15w', 150_000], ['15 万', 150_000], ['150000元', 150_000], ['十五万', undefined], ['15万5', undefined], ['abc', undefined], ['', undefined],
+    ['￥150000', 150_000], ['15w', 150_000], ['15 万', 150_000], ['150000元', 150_000], ['十五万', 150_000], ['二十万元', 200_000], ['15万5', undefined], ['abc', undefined], ['', undefined],
   ])('amount %s -> %s', (text, yuan) => {
     expect(parseAmount(text)).toBe(yuan);
   });
