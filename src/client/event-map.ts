@@ -98,7 +98,7 @@ export async function initEventMap(): Promise<void> {
   el.replaceChildren();
   el.classList.add('is-live');
   // Whole zoom levels: the cluster library rounds zooms, and fractional ones confuse it.
-  const map = L.map(el, { preferCanvas: true, minZoom: 5, maxZoom: 18 });
+  const map = L.map(el, { preferCanvas: true, minZoom: 5, maxZoom: 18, zoomControl: false });
   /**
    * Views are set without animation: a hidden map (the list view on a phone) never finishes one,
    * and an instant jump to the results is what someone who just chose a filter wants.
@@ -138,6 +138,12 @@ export async function initEventMap(): Promise<void> {
       // Close in, every fair is its own marker (fairs at one venue overlap; each still opens from
       // the list). No "spiderfying": it collapses again on the next move and takes popups with it.
       disableClusteringAtZoom: UNCLUSTERED_ZOOM, spiderfyOnMaxZoom: false,
+      // The library's own look, at 44 px (its default is 40).
+      iconCreateFunction: (c: { getChildCount: () => number }) => {
+        const n = c.getChildCount();
+        const size = n < 10 ? 'small' : n < 100 ? 'medium' : 'large';
+        return L.divIcon({ html: h('div', {}, h('span', {}, String(n))), className: `marker-cluster marker-cluster-${size}`, iconSize: L.point(44, 44) });
+      },
     });
   map.addLayer(cluster);
 
@@ -156,7 +162,8 @@ export async function initEventMap(): Promise<void> {
     if (!m) {
       const ended = !isUpcoming(e, now) || e.status === 'cancelled';
       // A div icon: no image to fetch. Not a tab stop (see above); its title names the event.
-      const icon = L.divIcon({ className: `map-pin${e.demo ? ' map-pin--demo' : ''}${ended ? ' map-pin--ended' : ''}`, iconSize: [18, 18], html: '' });
+      // 44 px to a finger; the dot drawn inside it stays 18 px (map.css).
+      const icon = L.divIcon({ className: `map-pin${e.demo ? ' map-pin--demo' : ''}${ended ? ' map-pin--ended' : ''}`, iconSize: [44, 44], html: '' });
       const marker = L.marker([e.lat, e.lng], { icon, title: `${e.demo ? '【示例】' : ''}${e.title}`, alt: e.title, keyboard: false });
       marker.bindPopup(() => popupContent(e, names, new Date()), popupOptions());
       m = marker;
@@ -178,6 +185,12 @@ export async function initEventMap(): Promise<void> {
     if (p.left - dx < m.left + 16) dx = p.left - (m.left + 16);
     if (p.bottom > m.bottom - 16) dy = p.bottom - (m.bottom - 16);
     if (p.top - dy < m.top + 16) dy = p.top - (m.top + 16);
+    // Never over the zoom buttons: move the popup right of them, or below them if it is too wide.
+    const z = el.querySelector('.leaflet-control-zoom')?.getBoundingClientRect();
+    if (z && p.left - dx < z.right + 8 && p.top - dy < z.bottom + 8) {
+      if (p.right - (p.left - (z.right + 8)) <= m.right - 16) dx = p.left - (z.right + 8);
+      else dy = p.top - (z.bottom + 8);
+    }
     if (!dx && !dy) return;
     adjusting = true;
     try {

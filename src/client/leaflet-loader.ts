@@ -60,6 +60,8 @@ export function loadLeaflet(cluster = false): Promise<L> {
  */
 export function addBase(L: L, map: Leaflet.Map, tk: string, reviewNumber: string): void {
   map.attributionControl.setPrefix(false);
+  // Zoom buttons named in Chinese (their title and accessible name), 44 px in map.css.
+  L.control.zoom({ zoomInTitle: '放大', zoomOutTitle: '缩小' }).addTo(map);
   L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
   if (!tk || !isTiandituKey(tk)) return;
   for (const layer of ['vec', 'cva'] as const) {

@@ -255,6 +255,11 @@ describe('/map/ on a 360 px phone', () => {
     expect(p!.right).toBeLessThanOrEqual(map!.right);
     expect(p!.top).toBeGreaterThanOrEqual(map!.top);
     expect(p!.bottom).toBeLessThanOrEqual(map!.bottom);
+    // The popup leaves the zoom buttons free, and they say 放大 / 缩小.
+    const [zoom] = await rects(s.page.locator('.leaflet-control-zoom'));
+    expect(p!.left >= zoom!.right || p!.top >= zoom!.bottom, 'popup over the zoom buttons').toBe(true);
+    expect(await s.page.locator('.leaflet-control-zoom-in').getAttribute('aria-label')).toBe('放大');
+    expect(await s.page.locator('.leaflet-control-zoom-out').getAttribute('aria-label')).toBe('缩小');
     expect(await s.page.locator('.leaflet-popup-content').innerText()).toContain('示例');
     expect(await s.page.evaluate(() => document.activeElement?.closest('.leaflet-popup') !== null)).toBe(true);
     await s.page.keyboard.press('Escape');

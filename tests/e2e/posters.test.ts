@@ -57,6 +57,8 @@ describe('posters', () => {
     await s.page.goto(`${baseUrl()}/policies/calculator/poster/`);
     expect(await s.page.locator('.poster__demo').count()).toBe(0);
     expect(await s.page.locator('.poster__title').innerText()).toContain('补');
+    // Its QR code opens the calculator, and the line beside it says so (not an event's map).
+    expect(await s.page.locator('.poster__qr-text').innerText()).toBe('扫码打开补贴计算器，填上自己的情况算一算');
     const res = await s.page.goto(`${baseUrl()}/events/demo-nanjing-05/`);
     expect(res?.status()).toBe(200);
     await s.context.close();

@@ -191,6 +191,40 @@ describe('the header leaves room for the page on a phone', () => {
   });
 });
 
+describe('targets a finger can hit', () => {
+  it('every control on every page type is at least 44 × 44 px at 360 px, in normal and 适老 mode', async () => {
+    const problems: string[] = [];
+    for (const elder of [false, true]) {
+      const s = await openSession(browser(), { viewport: { width: 360, height: 800 } });
+      if (elder) await s.context.addInitScript(() => localStorage.setItem('wujin-elder', '1'));
+      for (const path of PAGES) {
+        await s.page.goto(baseUrl() + path);
+        if (path === '/map/') await s.page.locator('.leaflet-control-zoom-in').waitFor();
+        const small = await s.page.evaluate(() => {
+          const out: string[] = [];
+          const controls = 'button, select, summary, input:not([type=hidden]), [role=button], .leaflet-marker-icon.map-pin, .marker-cluster, .leaflet-control-zoom a';
+          for (const el of document.querySelectorAll<HTMLElement>(controls)) {
+            if (!el.checkVisibility()) continue;
+            let r: { width: number; height: number } = el.getBoundingClientRect();
+            // A radio button or checkbox is hit through its label too.
+            const label = (el as HTMLInputElement).labels?.[0];
+            if (el.matches('input[type=radio], input[type=checkbox]') && label) {
+              const a = el.getBoundingClientRect();
+              const b = label.getBoundingClientRect();
+              r = { width: Math.max(a.right, b.right) - Math.min(a.left, b.left), height: Math.max(a.bottom, b.bottom) - Math.min(a.top, b.top) };
+            }
+            if (r.width < 44 || r.height < 44) out.push(`${el.tagName.toLowerCase()}“${(el.textContent || el.getAttribute('aria-label') || el.getAttribute('name') || '').trim().slice(0, 12)}” ${Math.round(r.width)}×${Math.round(r.height)}`);
+          }
+          return out;
+        });
+        for (const x of small) problems.push(`${path}${elder ? '（适老）' : ''}：${x}`);
+      }
+      await s.context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('a phone number a finger can call', () => {
   it('12345 is a tel: link wherever it appears, and no page turns phone numbers off', async () => {
     const s = await openSession(browser(), { viewport: { width: 360, height: 800 } });
