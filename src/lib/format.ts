@@ -12,3 +12,16 @@ export function formatDateZh(isoDate: string): string {
   if (!m) return isoDate;
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
+
+/**
+ * A venue's address with its place in front, said once: "苏州市昆山市前进中路1号" whether the
+ * editor wrote "前进中路1号", "昆山市前进中路1号" or "苏州市昆山市前进中路1号" (never
+ * "昆山市 昆山市…"). An address that already starts with the province or the city is kept as is.
+ */
+export function placedAddress(city: string, county: string | undefined, address: string): string {
+  const a = address.trim();
+  const short = (name: string) => name.replace(/(市|县|区)$/u, '');
+  if (/^江苏/u.test(a) || a.startsWith(city) || a.startsWith(short(city))) return a;
+  if (county && (a.startsWith(county) || (short(county).length >= 2 && a.startsWith(short(county))))) return `${city}${a}`;
+  return `${city}${county ?? ''}${a}`;
+}

@@ -200,3 +200,15 @@ describe('open data and JSON-LD', () => {
     expect(data.organizer[0].name).toBe(demo[0]!.organisers[0]);
   });
 });
+
+describe('an address says its place once', () => {
+  it('prefixes the city and county only where the editor left them out', async () => {
+    const { placedAddress } = await import('../../src/lib/format.ts');
+    expect(placedAddress('苏州市', '昆山市', '前进中路1号')).toBe('苏州市昆山市前进中路1号');
+    expect(placedAddress('苏州市', '昆山市', '昆山市前进中路1号')).toBe('苏州市昆山市前进中路1号');
+    expect(placedAddress('苏州市', '昆山市', '昆山前进中路1号')).toBe('苏州市昆山前进中路1号');
+    expect(placedAddress('苏州市', '昆山市', '苏州市昆山市前进中路1号')).toBe('苏州市昆山市前进中路1号');
+    expect(placedAddress('南京市', '建邺区', '江苏省南京市建邺区江东中路222号')).toBe('江苏省南京市建邺区江东中路222号');
+    expect(placedAddress('南京市', undefined, '北京东路41号')).toBe('南京市北京东路41号');
+  });
+});
