@@ -17,7 +17,9 @@ const rects = (l: Locator) => l.evaluateAll((els) => els.map((e) => { const r = 
 /** Every event marker and cluster (and the seats asked for) lies inside the visible map. */
 async function outsideMap(page: Page, seats = '.map-seat:not(.map-seat--county) .map-seat__dot'): Promise<string[]> {
   const [map] = await rects(page.locator('[data-map-canvas]'));
-  const icons = [...await rects(page.locator('.leaflet-marker-icon:not(.map-seat)')), ...(seats ? await rects(page.locator(seats)) : [])];
+  // A pin's box is its 44 px hit area; what a reader sees is the 18 px dot in its middle.
+  const pins = (await rects(page.locator('.leaflet-marker-icon:not(.map-seat)'))).map((r) => (String(r.cls).includes('map-pin') ? { ...r, left: r.left + 13, top: r.top + 13, right: r.right - 13, bottom: r.bottom - 13 } : r));
+  const icons = [...pins, ...(seats ? await rects(page.locator(seats)) : [])];
   expect(icons.length).toBeGreaterThan(0);
   return icons.filter((r) => r.left < map!.left || r.top < map!.top || r.right > map!.right || r.bottom > map!.bottom).map((r) => `${r.cls} ${Math.round(r.left)},${Math.round(r.top)}`);
 }
