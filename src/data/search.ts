@@ -8,7 +8,8 @@ import { placeBets, type PlaceRow } from '../lib/search/place-bets.ts';
 import type { BestBetEntry } from '../schemas/search.ts';
 import { caseTitle } from '../lib/cases/cases.ts';
 import { getCases } from './cases.ts';
-import { getExplainers } from './policies.ts';
+import { getAllProgrammes, getExplainers } from './policies.ts';
+import { factTopic, programmeDates } from '../lib/policy-facts.ts';
 import { getEvents } from './events.ts';
 import { getRegions } from './regions.ts';
 
@@ -28,7 +29,14 @@ export async function getPlaceRows(): Promise<PlaceRow[]> {
  */
 export async function getBestBets(): Promise<SiteBestBet[]> {
   if (bets) return bets;
-  const listed = (await getCollection('bestBets')).map((e) => e.data).sort((a, b) => a.id.localeCompare(b.id));
+  const programmes = await getAllProgrammes();
+  // A "when" answer states the dates itself, from the facts (never typed in best-bets.yaml).
+  const dated = (b: BestBetEntry): BestBetEntry => {
+    const p = b.dates ? programmes.find((x) => factTopic(x.fact) === b.dates || x.fact.id === b.dates) : undefined;
+    if (b.dates && !p) throw new Error(`content/search/best-bets.yaml：${b.id} 的 dates“${b.dates}”不是政策解读 periods 里的事实`);
+    return p ? { ...b, summary: programmeDates({ ...p, from: p.fact.from }) } : b;
+  };
+  const listed = (await getCollection('bestBets')).map((e) => dated(e.data)).sort((a, b) => a.id.localeCompare(b.id));
   const places = placeBets(await getPlaceRows()).map((b) => ({ ...b, section: '活动' as const, terms: [...b.terms] }));
   bets = [...listed, ...places];
   return bets;

@@ -101,6 +101,15 @@ export function formatPeriod(fact: Pick<PolicyFact, 'from' | 'to'>): string {
   return '未写明';
 }
 
+/**
+ * A "when does it end" answer, in one sentence and true on any day: the purchase window, and the
+ * application deadline or that it is not announced. For search answers.
+ */
+export function programmeDates(p: { subject: string; from?: string | undefined; to: string; application?: { by?: string | undefined } | undefined }): string {
+  const apply = p.application ? `；申请截止日${p.application.by ? `为${formatDateZh(p.application.by)}` : '尚未公布，以官方发布为准'}` : '';
+  return `${p.subject}：购车时间${formatPeriod({ from: p.from, to: p.to })}${apply}。`;
+}
+
 /** A document as cited: 《标题》（文号），发文机关，日期. */
 export function formatCitation(doc: PolicyDocument): string {
   const parts = [`《${doc.title}》${doc.docNumber ? `（${doc.docNumber}）` : ''}`, doc.issuer];

@@ -120,6 +120,31 @@ describe('the search page', () => {
     await s.context.close();
   });
 
+  it('a "when" question is answered with the dates in the answer itself', async () => {
+    const s = await openSession(browser());
+    for (const q of ['补贴什么时候截止', '以旧换新截止日期']) {
+      await s.page.goto(`${baseUrl()}/search/?q=${encodeURIComponent(q)}`);
+      await searchDone(s.page);
+      const first = s.page.locator('[data-search-results] > li').first();
+      expect(await first.locator('a').getAttribute('href'), q).toBe('/policies/trade-in/');
+      // The purchase window and the application deadline, as sentences, not just a link.
+      expect(await first.locator('.search-hit__excerpt').innerText(), q).toMatch(/^\d{4}年汽车以旧换新补贴：购车时间\d{4}年\d+月\d+日—\d{4}年\d+月\d+日；申请截止日/u);
+    }
+    await s.context.close();
+  });
+
+  it('周末看车 opens the events list already filtered to this weekend', async () => {
+    const s = await openSession(browser());
+    await s.page.goto(`${baseUrl()}/search/?q=${encodeURIComponent('周末看车')}`);
+    await searchDone(s.page);
+    const first = s.page.locator('[data-search-results] > li').first().locator('a');
+    expect(await first.getAttribute('href')).toBe('/events/?when=weekend');
+    await first.click();
+    await s.page.waitForURL(/\/events\/\?when=weekend/u);
+    await s.page.locator('[data-filter-count]').filter({ hasText: /本周末/u }).waitFor();
+    await s.context.close();
+  });
+
   it('filters by section and city narrow the results and go into the address', async () => {
     const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/search/?q=${encodeURIComponent('汽车')}`);
