@@ -131,6 +131,19 @@ export function initCalculator(): void {
       dd.dataset.value = String(value);
       dd.textContent = value > 0 ? `约 ${formatInteger(value)} 元` : '无';
     }
+    // Where both ways are open (the old car may be scrapped or sold), both totals side by side.
+    const compare = results.querySelector<HTMLElement>('[data-compare-box]')!;
+    const other = input.mode === 'scrap' ? 'replace' : input.mode === 'replace' ? 'scrap' : undefined;
+    const alt = other ? calculateSubsidy({ ...input, mode: other, buyDate: day }, rulesFor(ruleSets, day), today) : undefined;
+    compare.hidden = !alt || !alt.lines[0]!.eligible || !result.lines[0]!.eligible;
+    if (alt && !compare.hidden) {
+      const totals = { [input.mode]: result.total, [other!]: alt.total } as Record<string, number>;
+      for (const dd of compare.querySelectorAll<HTMLElement>('dd[data-compare]')) {
+        const v = totals[dd.dataset.compare ?? ''] ?? 0;
+        dd.dataset.value = String(v);
+        dd.textContent = `约 ${formatInteger(v)} 元${dd.dataset.compare === input.mode ? '（您选的）' : ''}`;
+      }
+    }
     const total = results.querySelector<HTMLElement>('[data-result="total"]')!;
     total.dataset.value = String(result.total);
     total.querySelector('[data-total-text]')!.textContent = `约 ${formatInteger(result.total)} 元`;

@@ -85,10 +85,37 @@ describe('subsidy calculator', () => {
     await s.context.close();
   });
 
+  it('the total comes first; where scrapping and selling are both open, both totals show side by side', async () => {
+    const s = await openSession(browser(), { viewport: { width: 360, height: 800 } });
+    await s.page.goto(`${baseUrl()}/policies/calculator/?mode=scrap&car=nev&price=150000&oldFuel=petrol&oldRegistered=2012-05-01&ownedBeforeCutoff=yes`);
+    await s.page.locator('[data-results]:not([hidden])').waitFor();
+    const order = await s.page.evaluate(() => [...document.querySelectorAll('[data-results] > *')].map((e) => e.className || e.tagName));
+    expect(order.indexOf('calc__sum')).toBeLessThan(order.findIndex((c) => c === 'DIV' || c.includes('compare')));
+    expect(await s.page.locator('.calc__sum dt').first().innerText()).toBe('合计少花');
+    const compare = s.page.locator('[data-compare-box]:not([hidden])');
+    expect(await compare.locator('dd[data-compare="scrap"]').innerText()).toMatch(/^约 [\d,]+ 元（您选的）$/u);
+    expect(await compare.locator('dd[data-compare="replace"]').innerText()).toMatch(/^约 [\d,]+ 元$/u);
+    expect(Number(await compare.locator('dd[data-compare="scrap"]').getAttribute('data-value'))).toBe(Number(await s.page.locator('[data-result="total"]').getAttribute('data-value')));
+    // A footnote link to a rule opens the folded table at that row.
+    await s.page.locator('[data-result="trade-in"] a[href^="#fact-"]').first().click();
+    expect(await s.page.locator('details.rules-fold').getAttribute('open')).not.toBeNull();
+    // Without an old car there is nothing to compare.
+    await s.page.goto(`${baseUrl()}/policies/calculator/?mode=none&car=nev&price=150000`);
+    await s.page.locator('[data-results]:not([hidden])').waitFor();
+    expect(await s.page.locator('[data-compare-box]').isHidden()).toBe(true);
+    await s.context.close();
+  });
+
   it('without JavaScript shows the rules table and worked examples', async () => {
     const s = await openSession(browser(), { javaScriptEnabled: false });
     await s.page.goto(`${baseUrl()}/policies/calculator/`);
-    expect(await s.page.locator('#rules tbody tr').count()).toBeGreaterThan(15);
+    expect(await s.page.locator('#rules-table tbody tr').count()).toBeGreaterThan(15);
+    // Folded behind a summary that says what it holds; opened, the table is there.
+    const fold = s.page.locator('details.rules-fold');
+    expect(await fold.getAttribute('open')).toBeNull();
+    expect(await fold.locator('summary').innerText()).toMatch(/^展开计算器用到的 \d+ 条规定/u);
+    await fold.locator('summary').click();
+    expect(await s.page.locator('#rules-table').isVisible()).toBe(true);
     const examples = await s.page.locator('[data-example="trade-in"]').allInnerTexts();
     expect(examples).toContain('18,000元');
     expect(await s.page.locator('.calc .notice-box').innerText()).toContain('计算需要浏览器开启 JavaScript');
