@@ -8,7 +8,7 @@ import type { CountyOptions } from '../lib/regions.ts';
 import { EVENT_LEVEL_LABELS, EVENT_TYPE_LABELS } from '../lib/event-labels.ts';
 import { byStart, eventStateLabel, filterEvents, formatEventTime, isUpcoming, monthProgressLine } from '../lib/events.ts';
 import type { MapEvent } from '../lib/events/map-data.ts';
-import { NEARBY_RADIUS_KM } from '../lib/events/nearby.ts';
+import { alternativesFor, NEARBY_RADIUS_KM } from '../lib/events/nearby.ts';
 import { describeQuery, isEmptyQuery, parseQuery, queryToParams, resolveQuery, type EventQuery } from '../lib/events/query.ts';
 import { distanceKm, formatKm } from '../lib/geo.ts';
 import { h } from './dom.ts';
@@ -19,12 +19,12 @@ import { shanghaiDate } from '../lib/time.ts';
 const STATE_CLASS: Record<string, string> = { 已取消: 'is-cancelled', 延期: 'is-postponed', 已结束: 'is-ended', 计划中: 'is-planned' };
 
 /** The same markup as EventCard.astro. */
-function card(e: MapEvent & { km?: number }, names: Record<string, string>, now: Date, nearest = false): HTMLElement {
+function card(e: MapEvent & { km?: number }, names: Record<string, string>, now: Date, nearest = false, kmFrom = '您'): HTMLElement {
   const link = h('a', { href: `/events/${encodeURIComponent(e.id)}/` }, e.demo ? h('span', { class: 'demo-badge' }, '示例') : null, e.demo ? ' ' : null, e.title);
   const state = eventStateLabel(e, now);
   const tags = h('p', { class: 'event-card__tags' }, h('span', {}, EVENT_TYPE_LABELS[e.type]), h('span', {}, EVENT_LEVEL_LABELS[e.level]),
     state ? h('span', { class: `event-card__status ${STATE_CLASS[state] ?? ''}` }, state) : null,
-    e.km !== undefined ? h('span', { class: 'event-card__km' }, `距您约 ${formatKm(e.km)}`) : null);
+    e.km !== undefined ? h('span', { class: 'event-card__km' }, `距${kmFrom}约 ${formatKm(e.km)}`) : null);
   const time = h('time', {}, formatEventTime(e));
   time.dateTime = e.start;
   const place = [names[e.city], e.county ? names[e.county] : ''].filter(Boolean).join(' ');
@@ -41,14 +41,14 @@ function card(e: MapEvent & { km?: number }, names: Record<string, string>, now:
 
 const PAGE = 50;
 
-function renderList(box: HTMLElement, list: (MapEvent & { km?: number })[], names: Record<string, string>, now: Date, highlightFirst = false) {
+function renderList(box: HTMLElement, list: (MapEvent & { km?: number })[], names: Record<string, string>, now: Date, highlightFirst = false, kmFrom = '您') {
   box.replaceChildren();
   let shown = 0;
   const more = h('button', { class: 'button button--secondary' }, '显示更多');
   more.type = 'button';
   const next = () => {
     for (const e of list.slice(shown, shown + PAGE)) {
-      box.insertBefore(card(e, names, now, highlightFirst && shown === 0), more.isConnected ? more : null);
+      box.insertBefore(card(e, names, now, highlightFirst && shown === 0, kmFrom), more.isConnected ? more : null);
       shown += 1;
     }
     if (shown >= list.length) more.remove();
@@ -83,6 +83,12 @@ function initFilters() {
     for (const key of ['when', 'month', 'from', 'to', 'type', 'level'] as const) field(key).value = q[key] ?? '';
   };
 
+  /** The answer is the count line: after a choice (or arriving with one) it must be in view. */
+  const showAnswer = () => {
+    const r = count.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) count.scrollIntoView({ block: 'start' });
+  };
+
   let run = 0;
   const apply = async (q: EventQuery, pushUrl: boolean) => {
     const mine = ++run;
@@ -114,6 +120,7 @@ function initFilters() {
           if (m) p.append(` ${names[q.city]}${Number(q.month.slice(5))}月计划市级${m[0]}场、县区${m[1]}场，活动发布后会出现在这里。`);
         }
         results.append(p);
+        await offerAlternatives(q, now, mine);
         return;
       }
       for (const [title, list] of [['即将举办', upcoming], ['已结束', past]] as const) {
@@ -135,7 +142,7 @@ function initFilters() {
     // A quick choice and typed dates are two ways of saying when: the last one chosen wins.
     if (name === 'when' && field('when').value) { field('from').value = ''; field('to').value = ''; }
     if ((name === 'from' || name === 'to') && (field('from').value || field('to').value)) field('when').value = '';
-    void apply(readForm(), true);
+    void apply(readForm(), true).then(showAnswer);
   });
   form.addEventListener('reset', () => setTimeout(() => { fillCounties(''); void apply({}, true); }, 0));
   form.addEventListener('submit', (e) => { e.preventDefault(); void apply(readForm(), true); });
@@ -145,15 +152,40 @@ function initFilters() {
       field('when').value = a.dataset.quick ?? '';
       field('from').value = '';
       field('to').value = '';
-      void apply(readForm(), true);
-      count.scrollIntoView({ block: 'nearest' });
+      void apply(readForm(), true).then(showAnswer);
     });
   }
+
+  /** Nothing in this place for these dates: its next event, then the nearest ones, with dates. */
+  const offerAlternatives = async (q: EventQuery, now: Date, mine: number) => {
+    const placeId = q.county ?? q.city;
+    const { events, manifest } = await loadEvents({ since: now.getTime() });
+    const seat = manifest.regions.find((r) => r[0] === placeId);
+    if (mine !== run || !placeId || !seat) return;
+    const names = regionNames(manifest);
+    const { next, nearest } = alternativesFor(events, { id: placeId, county: Boolean(q.county), lat: seat[3], lng: seat[4] }, now);
+    const box = h('div', { class: 'filter-alternatives' });
+    box.dataset.alternatives = '';
+    if (next) {
+      box.append(h('h3', {}, `${names[placeId] ?? ''}接下来的一场`));
+      const one = h('div');
+      renderList(one, [next], names, now);
+      box.append(one);
+    } else box.append(h('p', {}, `${names[placeId] ?? ''}暂时没有即将举办的已发布活动。`));
+    if (nearest.length) {
+      box.append(h('h3', {}, `离${names[placeId] ?? ''}最近的即将举办活动`));
+      const list = h('div');
+      renderList(list, nearest, names, now, false, `${names[placeId] ?? ''}政府驻地`);
+      box.append(list);
+    }
+    results.append(box);
+  };
 
   const q = parseQuery(new URL(location.href).searchParams);
   if (!isEmptyQuery(q)) {
     fillForm(q);
-    void apply(q, false);
+    // Arriving with a filter (from a county page's 本周末, or a shared link): go to its answer.
+    void apply(q, false).then(showAnswer);
   }
 }
 

@@ -186,6 +186,41 @@ describe('near me', () => {
   });
 });
 
+describe('a filter shows its answer', () => {
+  it('arriving with a filter (a county page\'s 本周末) puts the count on screen; nothing found offers the next event there and the nearest ones, with dates', async () => {
+    const s = await openSession(browser(), { viewport: { width: 360, height: 800 } });
+    await s.page.goto(`${baseUrl()}/events/?city=suzhou&county=suzhou-kunshan&when=weekend`);
+    const count = s.page.locator('[data-filter-count]');
+    await count.filter({ hasText: /找到 0 场活动/u }).waitFor();
+    const alt = s.page.locator('[data-alternatives]');
+    await alt.waitFor();
+    const box = (await count.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(800);
+    expect(await alt.locator('h3').first().innerText()).toBe('昆山市接下来的一场');
+    const cards = alt.locator('.event-card');
+    expect(await cards.count()).toBeGreaterThan(1);
+    for (const t of await alt.locator('.event-card time').allInnerTexts()) expect(t).toMatch(/^\d{4}年\d+月\d+日/u);
+    expect(await alt.locator('.event-card__km').first().innerText()).toMatch(/^距昆山市政府驻地约 \d+/u);
+    expect(await alt.innerText()).not.toContain('已取消');
+    await s.page.screenshot({ path: `${SHOTS}/360_filter_no_results.png` });
+    await s.context.close();
+  });
+
+  it('choosing 本周末 on /events/ brings the count line into view', async () => {
+    const s = await openSession(browser(), { viewport: { width: 360, height: 800 } });
+    await s.page.goto(`${baseUrl()}/events/`);
+    await s.page.locator('[data-quick="weekend"]').first().click();
+    const count = s.page.locator('[data-filter-count]');
+    await count.filter({ hasText: /本周末/u }).waitFor();
+    await s.page.waitForTimeout(100);
+    const box = (await count.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(800);
+    await s.context.close();
+  });
+});
+
 describe('/map/ on a 360 px phone', () => {
   it('loads without moving anything, with every marker and seat inside the map, and no outside request', async () => {
     const s = await openSession(browser(), PHONE);

@@ -212,3 +212,20 @@ describe('an address says its place once', () => {
     expect(placedAddress('南京市', undefined, '北京东路41号')).toBe('南京市北京东路41号');
   });
 });
+
+describe('alternatives when a filter finds nothing', () => {
+  it('the next event in the place, then the nearest elsewhere by distance, never cancelled or ended ones', async () => {
+    const { alternativesFor } = await import('../../src/lib/events/nearby.ts');
+    const now = new Date('2026-11-27T10:00:00+08:00');
+    const ev = (id: string, county: string, lat: number, start: string, status = 'planned') => ({ id, city: 'suzhou', county, lat, lng: 120.9, start: `${start}T09:00+08:00`, end: `${start}T17:00+08:00`, status } as const);
+    const events = [
+      ev('later-here', 'suzhou-kunshan', 31.38, '2026-12-20'), ev('soon-here', 'suzhou-kunshan', 31.38, '2026-12-12'),
+      ev('ended-here', 'suzhou-kunshan', 31.38, '2026-11-01'), ev('cancelled-near', 'suzhou-taicang', 31.45, '2026-12-01', 'cancelled'),
+      ev('near', 'suzhou-taicang', 31.5, '2026-12-30'), ev('far', 'suzhou-wujiang', 32.5, '2026-12-02'),
+    ];
+    const r = alternativesFor(events, { id: 'suzhou-kunshan', county: true, lat: 31.38, lng: 120.9 }, now);
+    expect(r.next?.id).toBe('soon-here');
+    expect(r.nearest.map((e) => e.id)).toEqual(['near', 'far']);
+    expect(r.nearest[0]!.km).toBeGreaterThan(0);
+  });
+});

@@ -32,3 +32,22 @@ export function eventsNearCounty<T extends Placed>(events: readonly T[], county:
     .sort((a, b) => a.km - b.km || byStart(a, b));
   return { inCounty, nearby, past };
 }
+
+/**
+ * When a filter finds nothing in a place: the next event there (any date), and the nearest
+ * upcoming ones elsewhere, with their distance from the place's seat. Cancelled events are left
+ * out. `place.county` is true for a county, false for a whole city.
+ */
+export function alternativesFor<T extends Placed & Pick<EventItem, 'city'>>(
+  events: readonly T[], place: { id: string; county: boolean } & LatLng, now: Date, limit = 3,
+): { next: T | undefined; nearest: (T & { km: number })[] } {
+  const inPlace = (e: T) => (place.county ? e.county === place.id : e.city === place.id);
+  const open = events.filter((e) => e.status !== 'cancelled' && isUpcoming(e, now));
+  const next = open.filter(inPlace).sort(byStart)[0];
+  const nearest = open
+    .filter((e) => !inPlace(e))
+    .map((e) => ({ ...e, km: distanceKm(place, e) }))
+    .sort((a, b) => a.km - b.km || byStart(a, b))
+    .slice(0, limit);
+  return { next, nearest };
+}
