@@ -86,3 +86,27 @@ describe('/notice/', () => {
     expect(s.errors).toEqual([]);
   });
 });
+
+describe('tables print whole on A4', () => {
+  it('the 26-column plan table prints on its own landscape A4 page in small type; every other table fits a portrait page', async () => {
+    const s = await openSession(browser());
+    for (const path of ['/notice/', '/plan/']) {
+      await s.page.goto(`${baseUrl()}${path}`);
+      await s.page.emulateMedia({ media: 'print' });
+      for (const [width, landscape] of [[794, false], [1047, true]] as const) {
+        await s.page.setViewportSize({ width, height: 1100 });
+        const wide = await s.page.evaluate((wants) => [...document.querySelectorAll('table')]
+          .filter((t) => Boolean(t.closest('#attachment, .plan-table')) === wants)
+          .filter((t) => t.getBoundingClientRect().width > innerWidth)
+          .map((t) => `${t.caption?.textContent?.slice(0, 20)} ${Math.round(t.getBoundingClientRect().width)}px`), landscape);
+        expect(wide, `${path} ${landscape ? '横向' : '纵向'}`).toEqual([]);
+      }
+      const pdf = (await s.page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+      const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/gu)].map((m) => Number(m[1]) > Number(m[2]) ? 'landscape' : 'portrait');
+      expect(boxes, path).toContain('landscape');
+      expect(boxes[0], path).toBe('portrait');
+      await s.page.emulateMedia({ media: 'screen' });
+    }
+    await s.context.close();
+  });
+});
