@@ -75,3 +75,16 @@ describe('posters', () => {
     });
   }
 });
+
+describe('an event page and its poster', () => {
+  it('the event page links to its A4 poster, and prints as a one-page summary without map or buttons', async () => {
+    const s = await openSession(browser());
+    await s.page.goto(`${baseUrl()}/events/demo-nanjing-05/`);
+    expect(await s.page.getByRole('link', { name: /打印 A4 海报/u }).getAttribute('href')).toBe('/events/demo-nanjing-05/poster/');
+    await s.page.emulateMedia({ media: 'print' });
+    expect(await s.page.locator('.mini-map, .directions, [data-copy], .event-actions').evaluateAll((els) => els.filter((e) => (e as HTMLElement).checkVisibility()).length)).toBe(0);
+    expect(await s.page.locator('.event-facts').isVisible()).toBe(true);
+    expect(await pdfPages(s.page)).toBe(1);
+    await s.context.close();
+  });
+});
