@@ -3,7 +3,7 @@
  * Both controls are rendered hidden and only revealed here, so a page without JavaScript, or a
  * browser without speech synthesis, never shows a button that does nothing.
  */
-import { readableBlocks } from './read-aloud.ts';
+import { readable } from './read-aloud.ts';
 
 const KEY = 'wujin-elder';
 
@@ -36,22 +36,39 @@ export function initPreferences(): void {
   }
 
   const read = document.querySelector<HTMLButtonElement>('[data-read-aloud]');
+  const stop = document.querySelector<HTMLButtonElement>('[data-read-stop]');
   const main = document.querySelector<HTMLElement>('main');
-  if (!read || !main || !('speechSynthesis' in window)) return;
+  if (!read || !stop || !main || !('speechSynthesis' in window)) return;
   read.hidden = false;
   const synth = window.speechSynthesis;
-  const reset = () => { read.textContent = '朗读本页'; read.removeAttribute('aria-pressed'); };
+  // idle -> reading -> paused -> reading …; 停止朗读 ends it from either.
+  let state: 'idle' | 'reading' | 'paused' = 'idle';
+  const show = (next: typeof state) => {
+    state = next;
+    read.textContent = next === 'idle' ? '朗读本页' : next === 'reading' ? '暂停朗读' : '继续朗读';
+    if (next === 'idle') read.removeAttribute('aria-pressed');
+    else read.setAttribute('aria-pressed', String(next === 'reading'));
+    stop.hidden = next === 'idle';
+  };
+  stop.addEventListener('click', () => { synth.cancel(); show('idle'); read.focus(); });
   read.addEventListener('click', () => {
-    if (synth.speaking) { synth.cancel(); reset(); return; }
-    const blocks = readableBlocks(main);
-    blocks.forEach((text, i) => {
-      const u = new SpeechSynthesisUtterance(text);
+    if (state === 'reading') { synth.pause(); show('paused'); return; }
+    if (state === 'paused') { synth.resume(); show('reading'); return; }
+    synth.cancel();
+    // From the section the reader went to (the address's #section, e.g. from a search result or
+    // a link), else from the first block that starts on screen (at the top of the page: all).
+    const blocks = readable(main);
+    const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    const atTarget = target ? blocks.findIndex((b) => target === b.el || target.contains(b.el) || Boolean(target.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING)) : -1;
+    const from = Math.max(0, atTarget >= 0 ? atTarget : blocks.findIndex((b) => b.el.getBoundingClientRect().top >= 0));
+    const rest = blocks.slice(from);
+    rest.forEach((b, i) => {
+      const u = new SpeechSynthesisUtterance(b.text);
       u.lang = 'zh-CN';
-      if (i === blocks.length - 1) u.onend = reset;
+      if (i === rest.length - 1) u.onend = () => show('idle');
       synth.speak(u);
     });
-    read.textContent = '停止朗读';
-    read.setAttribute('aria-pressed', 'true');
+    show('reading');
   });
   window.addEventListener('pagehide', () => synth.cancel());
 }

@@ -27,9 +27,9 @@ function ownText(block: Element): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
-/** The blocks of text under `root`, in document order, each once. */
-export function readableBlocks(root: Element): string[] {
-  const blocks: string[] = [];
+/** The blocks of text under `root`, in document order, each once, with their elements (reading starts where the reader is). */
+export function readable(root: Element): { el: Element; text: string }[] {
+  const blocks: { el: Element; text: string }[] = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node as Element;
@@ -38,7 +38,7 @@ export function readableBlocks(root: Element): string[] {
     const details = el.closest('details');
     if (details && !details.open && el.tagName !== 'SUMMARY') continue;
     const text = ownText(el);
-    if (text) blocks.push(text);
+    if (text) blocks.push({ el, text });
   }
   return blocks;
 }

@@ -101,14 +101,21 @@ describe('phones and large text', () => {
     await s.context.close();
   });
 
-  it('朗读 reads the main content with the browser speech synthesis', async () => {
+  it('朗读 reads the main content with the browser speech synthesis, pauses, resumes and stops', async () => {
     const s = await openSession(browser());
     await s.page.addInitScript(() => {
       const spoken: string[] = [];
-      (window as unknown as { spoken: string[] }).spoken = spoken;
+      const calls: string[] = [];
+      Object.assign(window, { spoken, calls });
       let speaking = false;
       Object.defineProperty(window, 'speechSynthesis', {
-        value: { speak: (u: { text: string }) => { speaking = true; spoken.push(u.text); }, cancel: () => { speaking = false; }, get speaking() { return speaking; } },
+        value: {
+          speak: (u: { text: string }) => { speaking = true; spoken.push(u.text); },
+          cancel: () => { speaking = false; calls.push('cancel'); },
+          pause: () => calls.push('pause'),
+          resume: () => calls.push('resume'),
+          get speaking() { return speaking; },
+        },
       });
     });
     await s.page.goto(`${baseUrl()}/notice/`);
@@ -117,7 +124,29 @@ describe('phones and large text', () => {
     expect(spoken[0]).toContain('以下为 苏商建函〔2026〕66号 全文');
     expect(spoken.some((t) => t.startsWith('一是提高工作认识'))).toBe(true);
     expect(spoken.join('')).not.toContain('跳到正文');
-    await expect(s.page.getByRole('button', { name: '停止朗读' }).isVisible()).resolves.toBe(true);
+    await s.page.getByRole('button', { name: '暂停朗读' }).click();
+    await s.page.getByRole('button', { name: '继续朗读' }).click();
+    expect(await s.page.evaluate(() => (window as unknown as { calls: string[] }).calls.filter((c) => c !== 'cancel'))).toEqual(['pause', 'resume']);
+    await s.page.getByRole('button', { name: '停止朗读' }).click();
+    expect(await s.page.getByRole('button', { name: '朗读本页' }).isVisible()).toBe(true);
+    expect(await s.page.getByRole('button', { name: '停止朗读' }).isVisible()).toBe(false);
+    await s.context.close();
+  });
+
+  it('朗读 starts from the section the reader went to', async () => {
+    const s = await openSession(browser());
+    await s.page.addInitScript(() => {
+      const spoken: string[] = [];
+      Object.assign(window, { spoken });
+      Object.defineProperty(window, 'speechSynthesis', { value: { speak: (u: { text: string }) => spoken.push(u.text), cancel: () => undefined, pause: () => undefined, resume: () => undefined, speaking: false } });
+    });
+    await s.page.goto(`${baseUrl()}/notice/#attachment`);
+    const heading = s.page.locator('#attachment-title');
+    await s.page.getByRole('button', { name: '朗读本页' }).click();
+    const spoken = await s.page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+    // The attachment section: its label, then its title, and nothing from before it.
+    expect(spoken.slice(0, 2)).toEqual(['附件', (await heading.innerText()).replace(/\s+/gu, ' ').trim()]);
+    expect(spoken.join('')).not.toContain('以下为 苏商建函');
     await s.context.close();
   });
 
