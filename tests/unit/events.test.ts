@@ -217,7 +217,7 @@ describe('alternatives when a filter finds nothing', () => {
   it('the next event in the place, then the nearest elsewhere by distance, never cancelled or ended ones', async () => {
     const { alternativesFor } = await import('../../src/lib/events/nearby.ts');
     const now = new Date('2026-11-27T10:00:00+08:00');
-    const ev = (id: string, county: string, lat: number, start: string, status = 'planned') => ({ id, city: 'suzhou', county, lat, lng: 120.9, start: `${start}T09:00+08:00`, end: `${start}T17:00+08:00`, status } as const);
+    const ev = (id: string, county: string, lat: number, start: string, status: 'planned' | 'cancelled' = 'planned') => ({ id, city: 'suzhou', county, lat, lng: 120.9, start: `${start}T09:00+08:00`, end: `${start}T17:00+08:00`, status });
     const events = [
       ev('later-here', 'suzhou-kunshan', 31.38, '2026-12-20'), ev('soon-here', 'suzhou-kunshan', 31.38, '2026-12-12'),
       ev('ended-here', 'suzhou-kunshan', 31.38, '2026-11-01'), ev('cancelled-near', 'suzhou-taicang', 31.45, '2026-12-01', 'cancelled'),
