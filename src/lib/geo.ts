@@ -55,28 +55,36 @@ export const MAP_LINK_SOURCE = 'jiangsu-car-wujin';
 export const MAP_APPS = ['amap', 'baidu', 'tencent', 'apple'] as const;
 export type MapApp = (typeof MAP_APPS)[number];
 export const MAP_APP_LABELS: Record<MapApp, string> = { amap: '高德地图', baidu: '百度地图', tencent: '腾讯地图', apple: 'Apple 地图' };
+/**
+ * What each link does: a route from where the phone is (高德, 腾讯 and Apple take a destination
+ * alone), or the place on the map (百度's web route URI needs a start point, which a web page
+ * does not know, so it shows the venue, and its app offers 到这去 from there).
+ */
+export const MAP_APP_ACTIONS: Record<MapApp, string> = { amap: '导航到这里', baidu: '查看位置', tencent: '导航到这里', apple: '导航到这里' };
 
 /** 腾讯's marker value separates fields with ; and : — keep them out of names and addresses. */
 const tencentText = (text: string) => text.replace(/;/gu, '；').replace(/:/gu, '：');
 
 /**
- * Links that open a place in each map app, each in the coordinate system it expects, using
+ * Links that open the venue in each map app, each in the coordinate system it expects, using
  * the apps' documented web URIs (they open the app on a phone where it is installed):
- * - 高德 uri.amap.com/marker: position=lng,lat in GCJ-02 (coordinate=gaode), name, src, callnative=1;
- * - 百度 api.map.baidu.com/marker: location=lat,lng in BD-09 (coord_type=bd09ll), title, content, output=html, src;
- * - 腾讯 apis.map.qq.com/uri/v1/marker: marker=coord:lat,lng;title:…;addr:… in GCJ-02 (腾讯's default), referer;
- * - Apple maps.apple.com/?ll=lat,lng&q=label: GCJ-02, which Apple Maps uses in mainland China.
+ * - 高德 uri.amap.com/navigation: to=lng,lat,name in GCJ-02 (coordinate=gaode), mode=car, src,
+ *   callnative=1; with no from, the route starts where the phone is;
+ * - 百度 api.map.baidu.com/marker: location=lat,lng in BD-09 (coord_type=bd09ll), title, content,
+ *   output=html, src (its web route URI requires an origin);
+ * - 腾讯 apis.map.qq.com/uri/v1/routeplan: type=drive, to=name, tocoord=lat,lng in GCJ-02, referer;
+ *   with no from, the route starts where the phone is;
+ * - Apple maps.apple.com/?daddr=lat,lng&q=label: a route to the point, GCJ-02 in mainland China.
  */
 export function directionsLinks(point: LatLng, name: string, address = name): Record<MapApp, string> {
   const gcj = convert(point, 'WGS84', 'GCJ02');
   const bd = convert(point, 'WGS84', 'BD09');
   const q = encodeURIComponent(name);
   const src = encodeURIComponent(MAP_LINK_SOURCE);
-  const marker = `coord:${fixed6(gcj.lat)},${fixed6(gcj.lng)};title:${tencentText(name)};addr:${tencentText(address)}`;
   return {
-    amap: `https://uri.amap.com/marker?position=${fixed6(gcj.lng)},${fixed6(gcj.lat)}&name=${q}&src=${src}&coordinate=gaode&callnative=1`,
+    amap: `https://uri.amap.com/navigation?to=${fixed6(gcj.lng)},${fixed6(gcj.lat)},${encodeURIComponent(name.replace(/,/gu, '，'))}&mode=car&src=${src}&coordinate=gaode&callnative=1`,
     baidu: `https://api.map.baidu.com/marker?location=${fixed6(bd.lat)},${fixed6(bd.lng)}&title=${q}&content=${encodeURIComponent(address)}&output=html&coord_type=bd09ll&src=${encodeURIComponent(`webapp.${MAP_LINK_SOURCE}.events`)}`,
-    tencent: `https://apis.map.qq.com/uri/v1/marker?marker=${encodeURIComponent(marker)}&referer=${src}`,
-    apple: `https://maps.apple.com/?ll=${fixed6(gcj.lat)},${fixed6(gcj.lng)}&q=${q}`,
+    tencent: `https://apis.map.qq.com/uri/v1/routeplan?type=drive&to=${encodeURIComponent(tencentText(name))}&tocoord=${fixed6(gcj.lat)},${fixed6(gcj.lng)}&referer=${src}`,
+    apple: `https://maps.apple.com/?daddr=${fixed6(gcj.lat)},${fixed6(gcj.lng)}&q=${q}`,
   };
 }

@@ -410,7 +410,7 @@ describe('event page', () => {
     expect(jsonld.location.geo).toEqual({ '@type': 'GeoCoordinates', latitude: 32.0419, longitude: 118.7789 });
     expect(await s.page.locator('h1').innerText()).toContain('示例');
     expect(await s.page.locator('[data-event-state]').innerText()).toContain('本活动已结束');
-    const hosts: Record<string, string> = { 用高德地图打开: 'uri.amap.com', 用百度地图打开: 'api.map.baidu.com', 用腾讯地图打开: 'apis.map.qq.com', '用Apple 地图打开': 'maps.apple.com' };
+    const hosts: Record<string, string> = { 高德地图导航到这里: 'uri.amap.com', 百度地图查看位置: 'api.map.baidu.com', 腾讯地图导航到这里: 'apis.map.qq.com', 'Apple 地图导航到这里': 'maps.apple.com' };
     for (const [name, host] of Object.entries(hosts)) {
       const link = s.page.getByRole('link', { name });
       expect(new URL((await link.getAttribute('href'))!).host).toBe(host);
@@ -418,8 +418,8 @@ describe('event page', () => {
       expect(box.height).toBeGreaterThanOrEqual(44);
       expect(box.width).toBeGreaterThanOrEqual(44);
     }
-    expect(await s.page.getByRole('link', { name: '用高德地图打开' }).getAttribute('href')).toContain('coordinate=gaode');
-    expect(await s.page.getByRole('link', { name: '用百度地图打开' }).getAttribute('href')).toContain('coord_type=bd09ll');
+    expect(await s.page.getByRole('link', { name: '高德地图导航到这里' }).getAttribute('href')).toContain('coordinate=gaode');
+    expect(await s.page.getByRole('link', { name: '百度地图查看位置' }).getAttribute('href')).toContain('coord_type=bd09ll');
     expect(await s.page.getByText('北纬').count()).toBe(0);
     const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('link', { name: '加入日历（.ics 文件）' }).click()]);
     expect(download.suggestedFilename()).toBe('demo-nanjing-01.ics');

@@ -71,11 +71,13 @@ describe('coordinate systems', () => {
   });
   it('builds directions links in each app’s coordinate system, with the documented parameters', () => {
     const links = directionsLinks(regionOf('nanjing'), '南京市人民政府', '北京东路41号');
+    // 高德, 腾讯 and Apple: a route to the venue from where the phone is (no start given).
     const amap = new URL(links.amap);
-    expect(amap.origin + amap.pathname).toBe('https://uri.amap.com/marker');
-    expect(amap.searchParams.get('position')).toMatch(/^118\.7966\d*,32\.0593\d*$/u);
+    expect(amap.origin + amap.pathname).toBe('https://uri.amap.com/navigation');
+    expect(amap.searchParams.get('to')).toMatch(/^118\.7966\d*,32\.0593\d*,南京市人民政府$/u);
+    expect(amap.searchParams.get('from')).toBeNull();
+    expect(amap.searchParams.get('mode')).toBe('car');
     expect(amap.searchParams.get('coordinate')).toBe('gaode');
-    expect(amap.searchParams.get('name')).toBe('南京市人民政府');
     expect(amap.searchParams.get('src')).toBeTruthy();
     const baidu = new URL(links.baidu);
     expect(baidu.origin + baidu.pathname).toBe('https://api.map.baidu.com/marker');
@@ -86,17 +88,22 @@ describe('coordinate systems', () => {
     expect(baidu.searchParams.get('content')).toBe('北京东路41号');
     expect(baidu.searchParams.get('src')).toMatch(/^webapp\./u);
     const qq = new URL(links.tencent);
-    expect(qq.origin + qq.pathname).toBe('https://apis.map.qq.com/uri/v1/marker');
-    expect(qq.searchParams.get('marker')).toMatch(/^coord:32\.0593\d*,118\.7966\d*;title:南京市人民政府;addr:北京东路41号$/u);
+    expect(qq.origin + qq.pathname).toBe('https://apis.map.qq.com/uri/v1/routeplan');
+    expect(qq.searchParams.get('type')).toBe('drive');
+    expect(qq.searchParams.get('to')).toBe('南京市人民政府');
+    expect(qq.searchParams.get('tocoord')).toMatch(/^32\.0593\d*,118\.7966\d*$/u);
+    expect(qq.searchParams.get('from')).toBeNull();
     expect(qq.searchParams.get('referer')).toBeTruthy();
     const apple = new URL(links.apple);
     expect(apple.origin).toBe('https://maps.apple.com');
-    expect(apple.searchParams.get('ll')).toMatch(/^32\.0593\d*,118\.7966\d*$/u);
+    expect(apple.searchParams.get('daddr')).toMatch(/^32\.0593\d*,118\.7966\d*$/u);
     expect(apple.searchParams.get('q')).toBe('南京市人民政府');
   });
   it('keeps 腾讯’s field separators out of names', () => {
     const qq = new URL(directionsLinks(regionOf('nanjing'), 'A;B:C', 'x;y').tencent);
-    expect(qq.searchParams.get('marker')).toMatch(/;title:A；B：C;addr:x；y$/u);
+    expect(qq.searchParams.get('to')).toBe('A；B：C');
+    // 高德's to= separates coordinates and name with commas: a comma in the name is full-width.
+    expect(new URL(directionsLinks(regionOf('nanjing'), '会场,东门').amap).searchParams.get('to')).toMatch(/,会场，东门$/u);
   });
 });
 
