@@ -64,3 +64,21 @@ export async function openSession(browser: Browser, options: BrowserContextOptio
   page.on('pageerror', (e) => errors.push(e.message));
   return { context, page, outside, errors };
 }
+
+/**
+ * Visits every path on a 360 × 800 phone, in normal and then 适老 mode (one session each), and
+ * collects what `check` finds wrong on each page, labelled with the page and the mode.
+ */
+export async function problemsOnPhone(browser: Browser, paths: readonly string[], check: (page: Page, path: string) => Promise<string[]>): Promise<string[]> {
+  const problems: string[] = [];
+  for (const elder of [false, true]) {
+    const s = await openSession(browser, { viewport: { width: 360, height: 800 } });
+    if (elder) await s.context.addInitScript(() => localStorage.setItem('wujin-elder', '1'));
+    for (const path of paths) {
+      await s.page.goto(baseUrl() + path);
+      for (const p of await check(s.page, path)) problems.push(`${path}${elder ? '（适老）' : ''}：${p}`);
+    }
+    await s.context.close();
+  }
+  return problems;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseUrl, openSession, SHOTS, useBrowser } from './browser.ts';
+import { baseUrl, openSession, problemsOnPhone, SHOTS, useBrowser } from './browser.ts';
 import { loadNotice, loadPlan } from '../helpers/content.ts';
 import { campaignFigures } from '../../src/lib/figures.ts';
 
@@ -162,22 +162,19 @@ describe('phones and large text', () => {
 
 describe('the header leaves room for the page on a phone', () => {
   it('content starts within 160 px (适老: 240 px) on every page type, and the search box is in the first row', async () => {
-    const problems: string[] = [];
-    for (const elder of [false, true]) {
-      const s = await openSession(browser(), { viewport: { width: 360, height: 800 } });
-      if (elder) await s.context.addInitScript(() => localStorage.setItem('wujin-elder', '1'));
-      for (const path of PAGES) {
-        await s.page.goto(baseUrl() + path);
-        const top = await s.page.evaluate(() => document.querySelector('main')!.getBoundingClientRect().top);
-        if (top > (elder ? 240 : 160)) problems.push(`${path}${elder ? '（适老）' : ''}：正文从 ${Math.round(top)}px 开始`);
-        const search = s.page.locator('.site-header .header-search input');
-        if (await search.count()) {
-          const box = (await search.boundingBox())!;
-          if (box.y + box.height > (elder ? 240 : 160)) problems.push(`${path}：搜索框在 ${Math.round(box.y)}px`);
-        }
+    const problems = await problemsOnPhone(browser(), PAGES, async (page) => {
+      const elder = await page.evaluate(() => document.documentElement.hasAttribute('data-elder'));
+      const limit = elder ? 240 : 160;
+      const out: string[] = [];
+      const top = await page.evaluate(() => document.querySelector('main')!.getBoundingClientRect().top);
+      if (top > limit) out.push(`正文从 ${Math.round(top)}px 开始`);
+      const search = page.locator('.site-header .header-search input');
+      if (await search.count()) {
+        const box = (await search.boundingBox())!;
+        if (box.y + box.height > limit) out.push(`搜索框在 ${Math.round(box.y)}px`);
       }
-      await s.context.close();
-    }
+      return out;
+    });
     expect(problems).toEqual([]);
   });
 
@@ -222,34 +219,26 @@ describe('the header leaves room for the page on a phone', () => {
 
 describe('targets a finger can hit', () => {
   it('every control on every page type is at least 44 × 44 px at 360 px, in normal and 适老 mode', async () => {
-    const problems: string[] = [];
-    for (const elder of [false, true]) {
-      const s = await openSession(browser(), { viewport: { width: 360, height: 800 } });
-      if (elder) await s.context.addInitScript(() => localStorage.setItem('wujin-elder', '1'));
-      for (const path of PAGES) {
-        await s.page.goto(baseUrl() + path);
-        if (path === '/map/') await s.page.locator('.leaflet-control-zoom-in').waitFor();
-        const small = await s.page.evaluate(() => {
-          const out: string[] = [];
-          const controls = 'button, select, summary, input:not([type=hidden]), [role=button], .leaflet-marker-icon.map-pin, .marker-cluster, .leaflet-control-zoom a';
-          for (const el of document.querySelectorAll<HTMLElement>(controls)) {
-            if (!el.checkVisibility()) continue;
-            let r: { width: number; height: number } = el.getBoundingClientRect();
-            // A radio button or checkbox is hit through its label too.
-            const label = (el as HTMLInputElement).labels?.[0];
-            if (el.matches('input[type=radio], input[type=checkbox]') && label) {
-              const a = el.getBoundingClientRect();
-              const b = label.getBoundingClientRect();
-              r = { width: Math.max(a.right, b.right) - Math.min(a.left, b.left), height: Math.max(a.bottom, b.bottom) - Math.min(a.top, b.top) };
-            }
-            if (r.width < 44 || r.height < 44) out.push(`${el.tagName.toLowerCase()}“${(el.textContent || el.getAttribute('aria-label') || el.getAttribute('name') || '').trim().slice(0, 12)}” ${Math.round(r.width)}×${Math.round(r.height)}`);
+    const problems = await problemsOnPhone(browser(), PAGES, async (page, path) => {
+      if (path === '/map/') await page.locator('.leaflet-control-zoom-in').waitFor();
+      return page.evaluate(() => {
+        const out: string[] = [];
+        const controls = 'button, select, summary, input:not([type=hidden]), [role=button], .leaflet-marker-icon.map-pin, .marker-cluster, .leaflet-control-zoom a';
+        for (const el of document.querySelectorAll<HTMLElement>(controls)) {
+          if (!el.checkVisibility()) continue;
+          let r: { width: number; height: number } = el.getBoundingClientRect();
+          // A radio button or checkbox is hit through its label too.
+          const label = (el as HTMLInputElement).labels?.[0];
+          if (el.matches('input[type=radio], input[type=checkbox]') && label) {
+            const a = el.getBoundingClientRect();
+            const b = label.getBoundingClientRect();
+            r = { width: Math.max(a.right, b.right) - Math.min(a.left, b.left), height: Math.max(a.bottom, b.bottom) - Math.min(a.top, b.top) };
           }
-          return out;
-        });
-        for (const x of small) problems.push(`${path}${elder ? '（适老）' : ''}：${x}`);
-      }
-      await s.context.close();
-    }
+          if (r.width < 44 || r.height < 44) out.push(`${el.tagName.toLowerCase()}“${(el.textContent || el.getAttribute('aria-label') || el.getAttribute('name') || '').trim().slice(0, 12)}” ${Math.round(r.width)}×${Math.round(r.height)}`);
+        }
+        return out;
+      });
+    });
     expect(problems).toEqual([]);
   });
 });
