@@ -6,7 +6,7 @@
  */
 import { matchBestBets } from '../lib/search/best-bets.ts';
 import { placeBets, type PlaceRow, type ShownBet } from '../lib/search/place-bets.ts';
-import { EVENT_TIME_LABELS, eventDateLabel, eventTimeState } from '../lib/search/event-status.ts';
+import { EVENT_TIME_LABELS, eventDateLabel, eventTimeState, rankByTime } from '../lib/search/event-status.ts';
 import { buildExcerpt } from '../lib/search/excerpt.ts';
 import { topicWords } from '../lib/search/query.ts';
 import { h } from './dom.ts';
@@ -162,7 +162,8 @@ export function initSearch(): void {
     const data = await Promise.all(page.map((r) => r.data()));
     if (token !== run) return;
     const now = new Date();
-    for (const d of data) {
+    // Among the results loaded together, events still to come before ended ones, cancelled last.
+    for (const d of rankByTime(data, now)) {
       if (shownUrls.has(d.url)) continue;
       shownUrls.add(d.url);
       list.append(resultItem(d, words, now));

@@ -154,3 +154,14 @@ describe('page search metadata', () => {
     expect(placeWords({ name: '沛县', shortName: '沛', slug: 'pei' })).toEqual(['沛县', 'pei']);
   });
 });
+
+describe('results by the visitor\'s date', () => {
+  it('keeps relevance order, but ended events after pages and events to come, and cancelled ones last', async () => {
+    const { rankByTime } = await import('../../src/lib/search/event-status.ts');
+    const now = new Date('2026-12-05T10:00:00+08:00');
+    const ev = (id: string, day: string, cancelled = false) => ({ id, meta: { start: `${day}T09:00:00+08:00`, end: `${day}T17:00:00+08:00`, ...(cancelled ? { cancelled: '1' } : {}) } });
+    const page = (id: string) => ({ id, meta: { title: id } });
+    const ranked = rankByTime([ev('ended-a', '2026-11-01'), ev('cancelled', '2026-12-20', true), page('policy'), ev('soon', '2026-12-12'), ev('today', '2026-12-05'), ev('ended-b', '2026-10-01')], now);
+    expect(ranked.map((r) => r.id)).toEqual(['policy', 'soon', 'today', 'ended-a', 'ended-b', 'cancelled']);
+  });
+});

@@ -37,3 +37,20 @@ export function eventDateLabel(start: string, end: string): string {
   if (a.y === b.y) return `${first}—${b.m}月${b.d}日`;
   return `${first}—${b.y}年${b.m}月${b.d}日`;
 }
+
+/** Where a result goes among others as relevant: pages and upcoming or running events, then ended events, then cancelled ones. */
+const TIME_RANK: Record<EventTimeState, number> = { upcoming: 0, ongoing: 0, ended: 1, cancelled: 2 };
+
+/**
+ * Results in their relevance order, except that an ended event comes after the pages and events
+ * still to come, and a cancelled one last (stable within each group). `meta` is Pagefind's page
+ * metadata: start, end and cancelled for event pages.
+ */
+export function rankByTime<T extends { meta: Record<string, string | undefined> }>(results: readonly T[], now: Date): T[] {
+  const rank = (r: T) => {
+    const m = r.meta;
+    const state = m['start'] && m['end'] ? eventTimeState(m['start'], m['end'], now, m['cancelled'] === '1') : undefined;
+    return state ? TIME_RANK[state] : 0;
+  };
+  return results.map((r, i) => ({ r, i, k: rank(r) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.r);
+}
