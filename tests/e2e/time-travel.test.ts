@@ -159,17 +159,26 @@ describe.each(NAMES)('visited on %s', (name) => {
     else expect(line).toMatch(month > months.at(-1)! ? /计划已全部结束/u : /计划尚未开始/u);
     if (months.includes(month)) expect(await s.page.locator('.progress-table tr.is-current').getAttribute('data-month')).toBe(month);
 
-    // In the last 30 days and after: the first phone screen carries the deadline and two large links.
-    await s.page.goto(`${baseUrl()}/`);
-    const banner = s.page.locator('.deadline [data-validity-text]');
-    expect(await banner.innerText()).toContain(`${Number(to.slice(5, 7))}月${Number(to.slice(8))}日`);
-    for (const link of await s.page.locator('.deadline__link').all()) {
-      const box = (await link.boundingBox())!;
-      expect(box.y + box.height, await link.innerText()).toBeLessThanOrEqual(800);
-      expect(box.height).toBeGreaterThanOrEqual(44);
-    }
-    expect(await s.page.locator('.deadline__link').count()).toBe(2);
     await s.context.close();
+
+    // In the last 30 days and after: the first phone screen carries the deadline and two large
+    // links, in normal and in 适老 mode.
+    for (const elder of [false, true]) {
+      const home = await openSession(browser(), { viewport: { width: 360, height: 800 } });
+      await home.page.clock.setFixedTime(new Date(day));
+      if (elder) await home.context.addInitScript(() => localStorage.setItem('wujin-elder', '1'));
+      await home.page.goto(`${baseUrl()}/`);
+      const banner = home.page.locator('.deadline [data-validity-text]');
+      expect(await banner.innerText()).toContain(`${Number(to.slice(5, 7))}月${Number(to.slice(8))}日`);
+      expect((await banner.boundingBox())!.y).toBeLessThan(800);
+      for (const link of await home.page.locator('.deadline__link').all()) {
+        const box = (await link.boundingBox())!;
+        expect(box.y + box.height, `${await link.innerText()}${elder ? '（适老）' : ''}`).toBeLessThanOrEqual(800);
+        expect(box.height).toBeGreaterThanOrEqual(44);
+      }
+      expect(await home.page.locator('.deadline__link').count()).toBe(2);
+      await home.context.close();
+    }
   });
 });
 
