@@ -6,7 +6,8 @@
  */
 import { matchBestBets } from '../lib/search/best-bets.ts';
 import { placeBets, type PlaceRow, type ShownBet } from '../lib/search/place-bets.ts';
-import { EVENT_TIME_LABELS, eventDateLabel, eventTimeState, rankByTime } from '../lib/search/event-status.ts';
+import { ENDS_FILTER, EVENT_TIME_LABELS, endsGroups, eventDateLabel, eventTimeState, rankByTime, rankIdsByTime } from '../lib/search/event-status.ts';
+import { shanghaiDate } from '../lib/time.ts';
 import { buildExcerpt } from '../lib/search/excerpt.ts';
 import { topicWords } from '../lib/search/query.ts';
 import { h } from './dom.ts';
@@ -23,11 +24,12 @@ interface ResultData {
 }
 interface PagefindResult { id: string; score: number; data(): Promise<ResultData> }
 interface PagefindSearch { results: PagefindResult[]; filters?: Record<string, Record<string, number>> }
-/** Pagefind filters: a value, or none of several (to leave out pages shown as best bets). */
-type Filters = Record<string, string | { none: string[] }>;
+/** Pagefind filters: a value, none of several (to leave out pages shown as best bets) or any of several. */
+type Filters = Record<string, string | { none: string[] } | { any: string[] }>;
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   search(q: string, o?: { filters?: Filters }): Promise<PagefindSearch>;
+  filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 let loading: Promise<Pagefind> | undefined;
@@ -46,6 +48,9 @@ function loadPagefind(): Promise<Pagefind> {
         metaWeights: { title: 5, keywords: 4, city: 1, section: 0, summary: 0, start: 0, end: 0, cancelled: 0 },
       },
     });
+    // Loads the (small) filter files up front, so every search reports its counts for all of them:
+    // the menus' numbers, and the day each event ends for ranking.
+    await pf.filters();
     return pf;
   })();
   return loading;
@@ -117,21 +122,68 @@ function resultItem(r: ResultData, words: readonly string[], now: Date): HTMLLIE
   );
 }
 
+/** A search as it was answered, and the same search run again with more filters (ids only). */
+interface Found {
+  results: PagefindResult[];
+  search: PagefindSearch;
+  relaxed: boolean;
+  /** How many results each value of a filter has, over all the searches behind `results`. */
+  counts(key: string): Record<string, number>;
+  again(extra: Filters): Promise<Set<string>>;
+}
+
 /**
  * Pagefind finds pages holding every word. A question finds nothing that way, so try its topic
  * words together, then each on its own (best score first).
  */
-async function searchWithFallback(pf: Pagefind, q: string, filters: Filters): Promise<{ results: PagefindResult[]; search: PagefindSearch; relaxed: boolean }> {
+async function searchWithFallback(pf: Pagefind, q: string, filters: Filters): Promise<Found> {
+  const one = (text: string, first: PagefindSearch, relaxed: boolean): Found => ({
+    results: first.results,
+    search: first,
+    relaxed,
+    counts: (key) => first.filters?.[key] ?? {},
+    again: async (extra) => new Set((await pf.search(text, { filters: { ...filters, ...extra } })).results.map((r) => r.id)),
+  });
   const first = await pf.search(q, { filters });
-  if (first.results.length > 0) return { results: first.results, search: first, relaxed: false };
+  if (first.results.length > 0) return one(q, first, false);
   const words = topicWords(q);
-  if (words.length === 0) return { results: [], search: first, relaxed: false };
+  if (words.length === 0) return one(q, first, false);
   const together = await pf.search(words.join(' '), { filters });
-  if (together.results.length > 0 || words.length === 1) return { results: together.results, search: together, relaxed: true };
-  const each = await Promise.all(words.filter((w) => w.length >= 2).map((w) => pf.search(w, { filters })));
+  if (together.results.length > 0 || words.length === 1) return one(words.join(' '), together, true);
+  const each = words.filter((w) => w.length >= 2);
+  const answers = await Promise.all(each.map((w) => pf.search(w, { filters })));
   const best = new Map<string, PagefindResult>();
-  for (const s of each) for (const r of s.results) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
-  return { results: [...best.values()].sort((a, b) => b.score - a.score), search: each[0] ?? first, relaxed: true };
+  for (const s of answers) for (const r of s.results) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
+  return {
+    results: [...best.values()].sort((a, b) => b.score - a.score),
+    search: answers[0] ?? first,
+    relaxed: true,
+    counts: (key) => {
+      const sum: Record<string, number> = {};
+      for (const s of answers) for (const [v, n] of Object.entries(s.filters?.[key] ?? {})) sum[v] = (sum[v] ?? 0) + n;
+      return sum;
+    },
+    again: async (extra) => {
+      const more = await Promise.all(each.map((w) => pf.search(w, { filters: { ...filters, ...extra } })));
+      return new Set(more.flatMap((s) => s.results.map((r) => r.id)));
+    },
+  };
+}
+
+/**
+ * Every result in relevance order, except ended events after everything still on and cancelled
+ * ones last: two more searches by the day each event ends (the `ends` filter), so the order holds
+ * across all results, not only those downloaded.
+ */
+async function rankAllByTime(found: Found, now: Date): Promise<PagefindResult[]> {
+  const { ended, cancelled } = endsGroups(found.counts(ENDS_FILTER), shanghaiDate(now));
+  if (ended.length === 0 && cancelled.length === 0) return found.results;
+  const none = new Set<string>();
+  const [e, c] = await Promise.all([
+    ended.length ? found.again({ [ENDS_FILTER]: { any: ended } }) : none,
+    cancelled.length ? found.again({ [ENDS_FILTER]: { any: cancelled } }) : none,
+  ]);
+  return rankIdsByTime(found.results, e, c);
 }
 
 /** Wires the search page. */
@@ -162,7 +214,7 @@ export function initSearch(): void {
     const data = await Promise.all(page.map((r) => r.data()));
     if (token !== run) return;
     const now = new Date();
-    // Among the results loaded together, events still to come before ended ones, cancelled last.
+    // The queue is ranked by the day events end; within the batch, by the hour too.
     for (const d of rankByTime(data, now)) {
       if (shownUrls.has(d.url)) continue;
       shownUrls.add(d.url);
@@ -204,7 +256,9 @@ export function initSearch(): void {
       if (chosen['city']) filters['city'] = cityName(chosen['city']) ?? chosen['city'];
       // Pages already shown as best bets are left out here, so their data is never downloaded twice.
       if (shownBets.length) filters['page'] = { none: shownBets.map((b) => b.url) };
-      const { results, search: s, relaxed } = await searchWithFallback(pf, query, filters);
+      const found = await searchWithFallback(pf, query, filters);
+      const { search: s, relaxed } = found;
+      const results = await rankAllByTime(found, new Date());
       if (token !== run) return;
       queue = [...results];
       await showNext(token);

@@ -58,7 +58,8 @@ export const MAP_APP_LABELS: Record<MapApp, string> = { amap: '高德地图', ba
 /**
  * What each link does: a route from where the phone is (高德, 腾讯 and Apple take a destination
  * alone), or the place on the map (百度's web route URI needs a start point, which a web page
- * does not know, so it shows the venue, and its app offers 到这去 from there).
+ * does not know, so the link shows the venue, and its app offers 到这去 from there; with
+ * JavaScript the page asks for the position on a tap and opens baiduRouteLink instead).
  */
 export const MAP_APP_ACTIONS: Record<MapApp, string> = { amap: '导航到这里', baidu: '查看位置', tencent: '导航到这里', apple: '导航到这里' };
 
@@ -87,4 +88,20 @@ export function directionsLinks(point: LatLng, name: string, address = name): Re
     tencent: `https://apis.map.qq.com/uri/v1/routeplan?type=drive&to=${encodeURIComponent(tencentText(name))}&tocoord=${fixed6(gcj.lat)},${fixed6(gcj.lng)}&referer=${src}`,
     apple: `https://maps.apple.com/?daddr=${fixed6(gcj.lat)},${fixed6(gcj.lng)}&q=${q}`,
   };
+}
+
+/** 百度 reads `|` and `:` as separators inside origin and destination: keep them out of a name. */
+const baiduText = (text: string) => encodeURIComponent(text.replace(/\|/gu, '｜').replace(/:/gu, '：'));
+
+/**
+ * 百度's web route URI (api.map.baidu.com/direction, output=html): driving from `from` (the
+ * visitor's position, WGS-84 from the browser) to the venue, both sent in BD-09
+ * (coord_type=bd09ll, the URI's default system) as latlng:lat,lng|name:label.
+ */
+export function baiduRouteLink(from: LatLng, to: LatLng, name: string): string {
+  const a = convert(from, 'WGS84', 'BD09');
+  const b = convert(to, 'WGS84', 'BD09');
+  return `https://api.map.baidu.com/direction?origin=latlng:${fixed6(a.lat)},${fixed6(a.lng)}|name:${baiduText('我的位置')}` +
+    `&destination=latlng:${fixed6(b.lat)},${fixed6(b.lng)}|name:${baiduText(name)}` +
+    `&mode=driving&output=html&coord_type=bd09ll&src=${encodeURIComponent(`webapp.${MAP_LINK_SOURCE}.events`)}`;
 }

@@ -410,7 +410,7 @@ describe('event page', () => {
     expect(jsonld.location.geo).toEqual({ '@type': 'GeoCoordinates', latitude: 32.0419, longitude: 118.7789 });
     expect(await s.page.locator('h1').innerText()).toContain('示例');
     expect(await s.page.locator('[data-event-state]').innerText()).toContain('本活动已结束');
-    const hosts: Record<string, string> = { 高德地图导航到这里: 'uri.amap.com', 百度地图查看位置: 'api.map.baidu.com', 腾讯地图导航到这里: 'apis.map.qq.com', 'Apple 地图导航到这里': 'maps.apple.com' };
+    const hosts: Record<string, string> = { 高德地图导航到这里: 'uri.amap.com', 百度地图导航到这里: 'api.map.baidu.com', 腾讯地图导航到这里: 'apis.map.qq.com', 'Apple 地图导航到这里': 'maps.apple.com' };
     for (const [name, host] of Object.entries(hosts)) {
       const link = s.page.getByRole('link', { name });
       expect(new URL((await link.getAttribute('href'))!).host).toBe(host);
@@ -419,7 +419,7 @@ describe('event page', () => {
       expect(box.width).toBeGreaterThanOrEqual(44);
     }
     expect(await s.page.getByRole('link', { name: '高德地图导航到这里' }).getAttribute('href')).toContain('coordinate=gaode');
-    expect(await s.page.getByRole('link', { name: '百度地图查看位置' }).getAttribute('href')).toContain('coord_type=bd09ll');
+    expect(await s.page.getByRole('link', { name: '百度地图导航到这里' }).getAttribute('href')).toContain('coord_type=bd09ll');
     expect(await s.page.getByText('北纬').count()).toBe(0);
     const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('link', { name: '加入日历（.ics 文件）' }).click()]);
     expect(download.suggestedFilename()).toBe('demo-nanjing-01.ics');
@@ -432,6 +432,32 @@ describe('event page', () => {
     await s.page.locator('[data-mini-map] .leaflet-container, [data-mini-map].leaflet-container').first().waitFor();
     expect(s.outside).toEqual([]);
     await s.context.close();
+  });
+
+  it('百度地图 opens a route from the visitor’s position when the browser gives it, and the venue when it does not', async () => {
+    const at = { latitude: 32.05, longitude: 118.78 };
+    for (const allowed of [true, false]) {
+      const s = await openSession(browser(), { ...PHONE, ...(allowed ? { geolocation: at, permissions: ['geolocation'] } : {}) });
+      await s.page.goto(`${baseUrl()}/events/demo-nanjing-01/`);
+      const leaving = s.page.waitForRequest((r) => r.url().startsWith('https://api.map.baidu.com/'));
+      await s.page.getByRole('link', { name: '百度地图导航到这里' }).click();
+      const url = new URL((await leaving).url());
+      if (allowed) {
+        expect(url.pathname).toBe('/direction');
+        expect(url.searchParams.get('origin')).toMatch(/^latlng:32\.05\d*,118\.79\d*\|name:我的位置$/u);
+        expect(url.searchParams.get('destination')).toMatch(/\|name:/u);
+        expect(url.searchParams.get('coord_type')).toBe('bd09ll');
+      } else {
+        expect(url.pathname).toBe('/marker');
+      }
+      expect(s.errors).toEqual([]);
+      await s.context.close();
+    }
+    // Without JavaScript the link says what it does: it shows the venue.
+    const plain = await openSession(browser(), { ...PHONE, javaScriptEnabled: false });
+    await plain.page.goto(`${baseUrl()}/events/demo-nanjing-01/`);
+    expect(new URL((await plain.page.getByRole('link', { name: '百度地图查看位置' }).getAttribute('href'))!).pathname).toBe('/marker');
+    await plain.context.close();
   });
 
   it('a weekend fair shows its days and daily hours; directions screenshot at 360 px', async () => {

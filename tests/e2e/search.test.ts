@@ -179,6 +179,26 @@ describe('the search page', () => {
     await s.context.close();
   });
 
+  it('across all results, not only those loaded together: events still on first, then ended ones, cancelled last', async () => {
+    const s = await openSession(browser());
+    await s.page.goto(`${baseUrl()}/search/?q=${encodeURIComponent('新能源汽车下乡')}&section=${encodeURIComponent('活动')}`);
+    await searchDone(s.page);
+    const more = s.page.getByRole('button', { name: '显示更多结果' });
+    for (let i = 0; i < 10 && (await more.isVisible()); i++) {
+      const n = await s.page.locator('[data-search-results] > li').count();
+      await more.click();
+      await s.page.waitForFunction((k) => document.querySelectorAll('[data-search-results] > li').length > k, n);
+    }
+    const states = await s.page.locator('[data-search-results] > li .search-hit__state').allInnerTexts();
+    const rank: Record<string, number> = { 即将举办: 0, 正在举办: 0, 已结束: 1, 已取消: 2 };
+    expect(states.length).toBeGreaterThan(5);
+    expect(new Set(states)).toEqual(new Set(['即将举办', '已结束', '已取消']));
+    const ranks = states.map((t) => rank[t]);
+    expect(ranks, states.join(' ')).toEqual([...ranks].sort((a, b) => a! - b!));
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
+
   it('a question finds pages by its topic words, and nothing found suggests where to go', async () => {
     const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/search/?q=${encodeURIComponent('贷款买车贴息怎么申请')}`);

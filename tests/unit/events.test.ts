@@ -5,7 +5,7 @@ import regions from '../../content/regions/jiangsu.json' with { type: 'json' };
 import { parseContentText } from '../../src/lib/content-files.ts';
 import { eventRows, eventsToCsv } from '../../src/lib/event-data.ts';
 import { byStart, describeProgress, displayTitle, filterEvents, formatEventTime, groupByMonth, isUpcoming, makeEventId, planProgress, splitByTime, type EventItem } from '../../src/lib/events.ts';
-import { convert, directionsLinks, distanceKm, formatKm, sortByDistance } from '../../src/lib/geo.ts';
+import { baiduRouteLink, convert, directionsLinks, distanceKm, formatKm, sortByDistance } from '../../src/lib/geo.ts';
 import { eventsToIcs, eventUid } from '../../src/lib/ics.ts';
 import { fromMapRows, buildMapData } from '../../src/lib/events/map-data.ts';
 import { eventJsonLd, serializeJsonLd } from '../../src/lib/json-ld.ts';
@@ -87,6 +87,14 @@ describe('coordinate systems', () => {
     expect(baidu.searchParams.get('title')).toBe('南京市人民政府');
     expect(baidu.searchParams.get('content')).toBe('北京东路41号');
     expect(baidu.searchParams.get('src')).toMatch(/^webapp\./u);
+    // With the visitor's position (asked for on a tap), 百度's route URI, both points in BD-09.
+    const route = new URL(baiduRouteLink({ lat: 32.05, lng: 118.78 }, regionOf('nanjing'), '会场|A:B'));
+    expect(route.origin + route.pathname).toBe('https://api.map.baidu.com/direction');
+    expect(route.searchParams.get('origin')).toMatch(/^latlng:32\.05\d*,118\.79\d*\|name:我的位置$/u);
+    expect(route.searchParams.get('destination')).toMatch(/^latlng:32\.0656\d*,118\.80\d*\|name:会场｜A：B$/u);
+    expect(route.searchParams.get('mode')).toBe('driving');
+    expect(route.searchParams.get('output')).toBe('html');
+    expect(route.searchParams.get('coord_type')).toBe('bd09ll');
     const qq = new URL(links.tencent);
     expect(qq.origin + qq.pathname).toBe('https://apis.map.qq.com/uri/v1/routeplan');
     expect(qq.searchParams.get('type')).toBe('drive');

@@ -164,4 +164,17 @@ describe('results by the visitor\'s date', () => {
     const ranked = rankByTime([ev('ended-a', '2026-11-01'), ev('cancelled', '2026-12-20', true), page('policy'), ev('soon', '2026-12-12'), ev('today', '2026-12-05'), ev('ended-b', '2026-10-01')], now);
     expect(ranked.map((r) => r.id)).toEqual(['policy', 'soon', 'today', 'ended-a', 'ended-b', 'cancelled']);
   });
+
+  it('every result is ranked by the day its event ends before any is downloaded: ended after the rest, cancelled last', async () => {
+    const { endsFilterValue, endsGroups, rankIdsByTime } = await import('../../src/lib/search/event-status.ts');
+    expect(endsFilterValue('2026-12-06T17:00:00+08:00', false)).toBe('2026-12-06');
+    expect(endsFilterValue('2026-12-06T17:00:00+08:00', true)).toBe('已取消');
+    // The values a search returned, on the visitor's day 2026-12-05: an event ending today is still on.
+    const groups = endsGroups({ '2026-12-04': 2, '2026-12-05': 1, '2027-01-03': 4, '2026-01-04': 1, 已取消: 1, '2026-11-30': 0 }, '2026-12-05');
+    expect(groups).toEqual({ ended: ['2026-01-04', '2026-12-04'], cancelled: ['已取消'] });
+    expect(endsGroups(undefined, '2026-12-05')).toEqual({ ended: [], cancelled: [] });
+    const ids = ['old', 'policy', 'gone', 'soon', 'older', 'case'].map((id) => ({ id }));
+    const ranked = rankIdsByTime(ids, new Set(['old', 'older']), new Set(['gone']));
+    expect(ranked.map((r) => r.id)).toEqual(['policy', 'soon', 'case', 'old', 'older', 'gone']);
+  });
 });

@@ -54,3 +54,36 @@ export function rankByTime<T extends { meta: Record<string, string | undefined> 
   };
   return results.map((r, i) => ({ r, i, k: rank(r) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.r);
 }
+
+/** The Pagefind filter value an event page carries: the day it ends (Shanghai, as written), or 已取消. */
+export const ENDS_FILTER = 'ends';
+export const CANCELLED_VALUE = '已取消';
+export function endsFilterValue(end: string, cancelled: boolean): string {
+  return cancelled ? CANCELLED_VALUE : end.slice(0, 10);
+}
+
+/**
+ * Which values of the `ends` filter, among those a search returned, are ended events on the
+ * visitor's day `today` (YYYY-MM-DD, Shanghai) and which are cancelled. An event ending today
+ * counts as still on; the finer order within a loaded batch is rankByTime's.
+ */
+export function endsGroups(values: Readonly<Record<string, number>> | undefined, today: string): { ended: string[]; cancelled: string[] } {
+  const ended: string[] = [];
+  const cancelled: string[] = [];
+  for (const [v, n] of Object.entries(values ?? {})) {
+    if (n <= 0) continue;
+    if (v === CANCELLED_VALUE) cancelled.push(v);
+    else if (/^\d{4}-\d{2}-\d{2}$/u.test(v) && v < today) ended.push(v);
+  }
+  return { ended: ended.sort(), cancelled };
+}
+
+/**
+ * All results in their relevance order, except that ended events come after everything still on,
+ * and cancelled ones last (stable within each group). Works on result ids, before any result's
+ * data is downloaded.
+ */
+export function rankIdsByTime<T extends { id: string }>(results: readonly T[], ended: ReadonlySet<string>, cancelled: ReadonlySet<string>): T[] {
+  const rank = (r: T) => (cancelled.has(r.id) ? 2 : ended.has(r.id) ? 1 : 0);
+  return results.map((r, i) => ({ r, i, k: rank(r) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.r);
+}
