@@ -16,7 +16,7 @@ export function initBaiduRoute(): void {
     status.textContent = '正在取得您的位置，用来在百度地图里规划路线……';
     navigator.geolocation.getCurrentPosition(
       (p) => {
-        void import('../lib/geo.ts').then(({ baiduRouteLink }) => {
+        void import('../lib/directions.ts').then(({ baiduRouteLink }) => {
           const to = { lat: Number(link.dataset['lat']), lng: Number(link.dataset['lng']) };
           status.textContent = '正在打开百度地图……';
           location.assign(baiduRouteLink({ lat: p.coords.latitude, lng: p.coords.longitude }, to, link.dataset['name'] ?? ''));

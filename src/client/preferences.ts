@@ -41,27 +41,49 @@ export function initPreferences(): void {
   if (!read || !stop || !main || !('speechSynthesis' in window)) return;
   read.hidden = false;
   const synth = window.speechSynthesis;
+  // Once the header is out of sight, the same controls wait at the foot of the screen:
+  // 从这里朗读 starts with the paragraph on screen, and pause and stop stay within reach.
+  const button = (text: string) => Object.assign(document.createElement('button'), { type: 'button', className: 'button', textContent: text });
+  const here = button('从这里朗读');
+  const dockStop = button('停止朗读');
+  dockStop.hidden = true;
+  const dock = Object.assign(document.createElement('div'), { className: 'read-dock', hidden: true });
+  dock.setAttribute('role', 'group');
+  dock.setAttribute('aria-label', '朗读');
+  dock.append(here, dockStop);
+  // Not over the map page's map, whose corner carries the 审图号 (its header button still reads).
+  if (!main.querySelector('[data-event-map]')) {
+    document.body.append(dock);
+    document.documentElement.classList.add('has-read-dock');
+  }
+  const header = document.querySelector('.site-header');
+  if (header) new IntersectionObserver(([e]) => { dock.hidden = Boolean(e?.isIntersecting); }).observe(header);
   // idle -> reading -> paused -> reading …; 停止朗读 ends it from either.
   let state: 'idle' | 'reading' | 'paused' = 'idle';
   const show = (next: typeof state) => {
     state = next;
     read.textContent = next === 'idle' ? '朗读本页' : next === 'reading' ? '暂停朗读' : '继续朗读';
-    if (next === 'idle') read.removeAttribute('aria-pressed');
-    else read.setAttribute('aria-pressed', String(next === 'reading'));
+    here.textContent = next === 'idle' ? '从这里朗读' : read.textContent;
+    for (const b of [read, here]) {
+      if (next === 'idle') b.removeAttribute('aria-pressed');
+      else b.setAttribute('aria-pressed', String(next === 'reading'));
+    }
     stop.hidden = next === 'idle';
+    dockStop.hidden = next === 'idle';
   };
-  stop.addEventListener('click', () => { synth.cancel(); show('idle'); read.focus(); });
-  read.addEventListener('click', () => {
-    if (state === 'reading') { synth.pause(); show('paused'); return; }
-    if (state === 'paused') { synth.resume(); show('reading'); return; }
+  const end = (focus: HTMLElement) => { synth.cancel(); show('idle'); focus.focus(); };
+  stop.addEventListener('click', () => end(read));
+  dockStop.addEventListener('click', () => end(here));
+  /** Reads on from the first block the reader is at: the address's #section, or what is on screen. */
+  const start = (fromHash: boolean) => {
     synth.cancel();
-    // From the section the reader went to (the address's #section, e.g. from a search result or
-    // a link), else from the first block that starts on screen (at the top of the page: all).
     const blocks = readable(main);
-    const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    const target = fromHash && location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
     const atTarget = target ? blocks.findIndex((b) => target === b.el || target.contains(b.el) || Boolean(target.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING)) : -1;
-    const from = Math.max(0, atTarget >= 0 ? atTarget : blocks.findIndex((b) => b.el.getBoundingClientRect().top >= 0));
-    const rest = blocks.slice(from);
+    // The header's button: the first block that starts on screen (at the top of the page, all).
+    // The dock's: the block being read on screen, even if it began above.
+    const onScreen = blocks.findIndex((b) => (fromHash ? b.el.getBoundingClientRect().top >= 0 : b.el.getBoundingClientRect().bottom > 0));
+    const rest = blocks.slice(Math.max(0, atTarget >= 0 ? atTarget : onScreen));
     rest.forEach((b, i) => {
       const u = new SpeechSynthesisUtterance(b.text);
       u.lang = 'zh-CN';
@@ -69,7 +91,14 @@ export function initPreferences(): void {
       synth.speak(u);
     });
     show('reading');
-  });
+  };
+  const toggle = (fromHash: boolean) => {
+    if (state === 'reading') { synth.pause(); show('paused'); return; }
+    if (state === 'paused') { synth.resume(); show('reading'); return; }
+    start(fromHash);
+  };
+  read.addEventListener('click', () => toggle(true));
+  here.addEventListener('click', () => toggle(false));
   window.addEventListener('pagehide', () => synth.cancel());
 }
 

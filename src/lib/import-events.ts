@@ -9,7 +9,7 @@ import type { z } from 'astro/zod';
 import { EVENT_LIST_LIMIT, EVENT_TEXT_LIMITS } from '../schemas/event.ts';
 import { EVENT_LEVEL_LABELS, EVENT_SERVICE_LABELS, EVENT_TYPE_LABELS, type EventLevel, type EventType } from './event-labels.ts';
 import { makeEventId, type EventItem } from './events.ts';
-import { convert, type Datum } from './geo.ts';
+import { convert, type Datum } from './directions.ts';
 import { HULL_BUFFER_KM, makePlausibility, type PlausibilityProblem } from './plausibility.ts';
 import type { RegionEntry } from './regions.ts';
 import { cleanText } from './text.ts';

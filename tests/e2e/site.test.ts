@@ -150,6 +150,42 @@ describe('phones and large text', () => {
     await s.context.close();
   });
 
+  it('朗读 can start from the paragraph in view: once the header is scrolled away, 从这里朗读, pause and stop wait at the foot of the screen', async () => {
+    for (const elder of [false, true]) {
+      const s = await openSession(browser(), { viewport: { width: 360, height: 800 } });
+      if (elder) await s.context.addInitScript(() => localStorage.setItem('wujin-elder', '1'));
+      await s.page.addInitScript(() => {
+        const spoken: string[] = [];
+        Object.assign(window, { spoken });
+        Object.defineProperty(window, 'speechSynthesis', { value: { speak: (u: { text: string }) => spoken.push(u.text), cancel: () => undefined, pause: () => undefined, resume: () => undefined, speaking: false } });
+      });
+      await s.page.goto(`${baseUrl()}/notice/`);
+      const here = s.page.getByRole('button', { name: '从这里朗读' });
+      expect(await here.isVisible()).toBe(false);
+      // Scroll so that a paragraph deep in the notice is at the top of the screen.
+      const para = s.page.locator('main li', { hasText: /^一是提高工作认识/u }).first();
+      await para.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 10));
+      await here.waitFor();
+      const box = (await here.boundingBox())!;
+      expect(box.height).toBeGreaterThanOrEqual(44);
+      expect(box.y + box.height).toBeLessThanOrEqual(800);
+      expect(await s.page.getByRole('button', { name: '停止朗读' }).isVisible()).toBe(false);
+      await here.click();
+      const spoken = await s.page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+      expect(spoken[0]).toMatch(/^一是提高工作认识/u);
+      expect(spoken.join('')).not.toContain('以下为 苏商建函');
+      await s.page.getByRole('button', { name: '暂停朗读' }).click();
+      await s.page.getByRole('button', { name: '继续朗读' }).waitFor();
+      await s.page.getByRole('button', { name: '停止朗读' }).click();
+      expect(await here.isVisible()).toBe(true);
+      // Back at the top, the header has the controls again and the dock goes.
+      await s.page.evaluate(() => window.scrollTo(0, 0));
+      await here.waitFor({ state: 'hidden' });
+      expect(s.errors).toEqual([]);
+      await s.context.close();
+    }
+  });
+
   it('hides 朗读 where the browser has no speech synthesis', async () => {
     const s = await openSession(browser());
     await s.page.addInitScript(() => { delete (window as unknown as Record<string, unknown>).speechSynthesis; });
