@@ -8,6 +8,7 @@ import { byPublishedDesc, findSlugProblems, type CaseItem } from '../lib/cases/c
 import { caseImageProblem, RESERVED_CASE_SLUGS } from '../schemas/case.ts';
 import { toId } from '../schemas/common.ts';
 import { demoEnabled, getEvents } from './events.ts';
+import { contentPath } from '../config/collections.ts';
 
 /** A case as pages use it: plain data plus the collection entry (for its story). */
 export type SiteCase = CaseItem<ImageMetadata> & { entry: CollectionEntry<'cases'> };
@@ -49,7 +50,7 @@ export async function getCases(): Promise<SiteCase[]> {
     })
     .sort(byPublishedDesc);
   problems.push(...findSlugProblems(all.map((c) => c.slug), RESERVED_CASE_SLUGS));
-  if (problems.length) throw new Error(`content/cases/：\n  - ${problems.join('\n  - ')}`);
+  if (problems.length) throw new Error(`${contentPath('cases/')}：\n  - ${problems.join('\n  - ')}`);
   cache = all;
   return cache;
 }

@@ -9,6 +9,7 @@ import { eventIdProblem } from '../lib/event-ids.ts';
 import { getContentUpdated } from './build-info.ts';
 import { getCurrentNotice } from './notice.ts';
 import { getPlan } from './plan.ts';
+import { contentPath } from '../config/collections.ts';
 
 let cache: Promise<EventItem[]> | undefined;
 
@@ -34,10 +35,10 @@ async function loadEvents(): Promise<EventItem[]> {
     .sort(byStart);
   const ids = new Set<string>();
   for (const e of events) {
-    if (ids.has(e.id)) throw new Error(`活动编号 ${e.id} 重复：content/events/ 中有两个同名文件`);
+    if (ids.has(e.id)) throw new Error(`活动编号 ${e.id} 重复：${contentPath('events/')} 中有两个同名文件`);
     // A file named 2026-12.yaml or index.yaml would take a page's address and vanish.
     const problem = eventIdProblem(e.id);
-    if (problem) throw new Error(`content/events/ 中的 ${e.id}.yaml：${problem}。请给文件改名。`);
+    if (problem) throw new Error(`${contentPath('events/')} 中的 ${e.id}.yaml：${problem}。请给文件改名。`);
     ids.add(e.id);
   }
   return events;

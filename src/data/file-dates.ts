@@ -4,6 +4,7 @@
  * git does not know yet get the content's last-changed date.
  */
 import { execFileSync } from 'node:child_process';
+import { contentDir } from '../config/collections.ts';
 import { getContentUpdated } from './build-info.ts';
 
 let cache: Map<string, string> | undefined;
@@ -13,7 +14,7 @@ export function getFileDates(): Map<string, string> {
   if (cache) return cache;
   cache = new Map();
   try {
-    const out = execFileSync('git', ['log', '--format=@%cd', '--date=format-local:%Y-%m-%d', '--name-only', '--', 'content'], {
+    const out = execFileSync('git', ['log', '--format=@%cd', '--date=format-local:%Y-%m-%d', '--name-only', '--', contentDir()], {
       encoding: 'utf8',
       env: { ...process.env, TZ: 'Asia/Shanghai' },
       stdio: ['ignore', 'pipe', 'ignore'],

@@ -1,6 +1,7 @@
 /** Notices from the content layer. The newest year is the current campaign. */
 import { getCollection } from 'astro:content';
 import { findNoticeProblems, type NoticeData } from '../lib/notice.ts';
+import { contentPath } from '../config/collections.ts';
 
 let cache: (NoticeData & { id: string })[] | undefined;
 
@@ -11,7 +12,7 @@ export async function getNotices(): Promise<(NoticeData & { id: string })[]> {
     cache = entries.map((e) => ({ id: e.id, ...e.data })).sort((a, b) => b.year - a.year || a.id.localeCompare(b.id));
     for (const n of cache) {
       const problems = findNoticeProblems(n);
-      if (problems.length) throw new Error(`通知 content/notice/${n.id}.yaml：\n  - ${problems.join('\n  - ')}`);
+      if (problems.length) throw new Error(`通知 ${contentPath(`notice/${n.id}.yaml`)}：\n  - ${problems.join('\n  - ')}`);
     }
   }
   return cache;
@@ -20,6 +21,6 @@ export async function getNotices(): Promise<(NoticeData & { id: string })[]> {
 /** The notice of the current (newest) campaign year. */
 export async function getCurrentNotice(): Promise<NoticeData & { id: string }> {
   const [current] = await getNotices();
-  if (!current) throw new Error('content/notice/ 里没有通知');
+  if (!current) throw new Error(`${contentPath('notice/')} 里没有通知`);
   return current;
 }

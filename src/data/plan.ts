@@ -15,7 +15,7 @@ export async function getPlans(): Promise<ReconciledPlan[]> {
           rows: data.rows.map((r) => ({ ...r, city: toId(r.city) })),
           reconciliations: data.reconciliations.map((r) => ({ ...r, city: toId(r.city) })),
         },
-        `content/plan/${id}.yaml`,
+        contentPath(`plan/${id}.yaml`),
       ),
     )
     .sort((a, b) => b.year - a.year);
@@ -25,7 +25,7 @@ export async function getPlans(): Promise<ReconciledPlan[]> {
 /** The plan for one year; throws when that year has none. */
 export async function getPlan(year: number): Promise<ReconciledPlan> {
   const plan = (await getPlans()).find((p) => p.year === year);
-  if (!plan) throw new Error(`content/plan/ 里没有 ${year} 年的计划表`);
+  if (!plan) throw new Error(`${contentPath('plan/')} 里没有 ${year} 年的计划表`);
   return plan;
 }
 
@@ -36,6 +36,7 @@ import { chartFileSvg, cityProgress, planPageCharts, type ChartContext, type Cha
 import { SITE } from '../config/site.ts';
 import { getEvents, getReferenceNow } from './events.ts';
 import { getCurrentNotice } from './notice.ts';
+import { contentPath } from '../config/collections.ts';
 
 let context: ChartContext | undefined;
 

@@ -5,6 +5,8 @@ import { shanghaiDate, type ProgrammeWindow } from '../lib/validity.ts';
 import { getReferenceNow } from './events.ts';
 import { rulesFromFacts, type SubsidyRules } from '../lib/subsidy.ts';
 import { toId } from '../schemas/common.ts';
+import { contentPath } from '../config/collections.ts';
+import { explainerProblems } from '../lib/mdx-facts.ts';
 
 let facts: PolicyFact[] | undefined;
 let documents: PolicyDocument[] | undefined;
@@ -23,7 +25,7 @@ export async function getPolicyFacts(): Promise<PolicyFact[]> {
       .map((e) => ({ ...e.data, documents: e.data.documents.map(toId) }))
       .sort((a, b) => a.id.localeCompare(b.id));
     const problems = findFactProblems(facts, await getPolicyDocuments());
-    if (problems.length) throw new Error(`content/policies/data/facts.yaml：\n  - ${problems.join('\n  - ')}`);
+    if (problems.length) throw new Error(`${contentPath('policies/data/facts.yaml')}：\n  - ${problems.join('\n  - ')}`);
   }
   return facts;
 }
@@ -44,12 +46,12 @@ export async function getFactLookup(): Promise<{ fact: (id: string) => PolicyFac
   return {
     fact: (id) => {
       const x = resolveFact(all, id, day) ?? all.find((f) => f.id === id);
-      if (!x) throw new Error(`政策事实 ${id} 不在 content/policies/data/facts.yaml 中`);
+      if (!x) throw new Error(`政策事实 ${id} 不在 ${contentPath('policies/data/facts.yaml')} 中`);
       return x;
     },
     doc: (id) => {
       const x = d.get(id);
-      if (!x) throw new Error(`政策文件 ${id} 不在 content/policies/data/documents.yaml 中`);
+      if (!x) throw new Error(`政策文件 ${id} 不在 ${contentPath('policies/data/documents.yaml')} 中`);
       return x;
     },
   };
@@ -85,7 +87,17 @@ export type Explainer = CollectionEntry<'policies'>;
 /** Explainer pages in their index order. */
 let explainers: Explainer[] | undefined;
 export async function getExplainers(): Promise<Explainer[]> {
-  explainers ??= (await getCollection('policies')).sort((a, b) => a.data.order - b.data.order);
+  if (explainers) return explainers;
+  const all = (await getCollection('policies')).sort((a, b) => a.data.order - b.data.order);
+  // Every figure comes from facts.yaml with its source: no typed numbers, no unknown facts.
+  const facts = await getPolicyFacts();
+  const day = getPolicyDay();
+  const fact = (id: string) => resolveFact(facts, id, day) ?? facts.find((f) => f.id === id);
+  const problems = all.flatMap((e) =>
+    explainerProblems(e.body ?? '', { year: e.data.year, sources: e.data.sources.map(toId) }, fact).map((p) => `${e.filePath ?? contentPath(`policies/${e.id}.mdx`)}：${p}`),
+  );
+  if (problems.length) throw new Error(`政策解读有 ${problems.length} 处问题：\n  - ${problems.join('\n  - ')}`);
+  explainers = all;
   return explainers;
 }
 

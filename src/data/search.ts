@@ -12,6 +12,7 @@ import { getAllProgrammes, getExplainers } from './policies.ts';
 import { factTopic, programmeDates } from '../lib/policy-facts.ts';
 import { getEvents } from './events.ts';
 import { getRegions } from './regions.ts';
+import { contentPath } from '../config/collections.ts';
 
 /** A best bet as the search page shows it. */
 export type SiteBestBet = BestBetEntry & { city?: string | undefined };
@@ -33,7 +34,7 @@ export async function getBestBets(): Promise<SiteBestBet[]> {
   // A "when" answer states the dates itself, from the facts (never typed in best-bets.yaml).
   const dated = (b: BestBetEntry): BestBetEntry => {
     const p = b.dates ? programmes.find((x) => factTopic(x.fact) === b.dates || x.fact.id === b.dates) : undefined;
-    if (b.dates && !p) throw new Error(`content/search/best-bets.yaml：${b.id} 的 dates“${b.dates}”不是政策解读 periods 里的事实`);
+    if (b.dates && !p) throw new Error(`${contentPath('search/best-bets.yaml')}：${b.id} 的 dates“${b.dates}”不是政策解读 periods 里的事实`);
     return p ? { ...b, summary: programmeDates({ ...p, from: p.fact.from }) } : b;
   };
   const listed = (await getCollection('bestBets')).map((e) => dated(e.data)).sort((a, b) => a.id.localeCompare(b.id));

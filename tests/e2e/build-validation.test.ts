@@ -3,25 +3,24 @@
  * `astro sync` with a message that names the file, the field and how to fix it.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { copyEnv, copyTestProject } from '../test-site.ts';
 
 const root = resolve('.');
 const work = mkdtempSync(join(tmpdir(), 'wujin-sync-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function projectWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(work, 'p-'));
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  for (const name of ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(join(root, name), join(dir, name), { recursive: true });
+  const dir = copyTestProject(root, mkdtempSync(join(work, 'p-')));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
 
 function sync(dir: string) {
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'sync'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'sync'], { cwd: dir, encoding: 'utf8', env: copyEnv() });
   return { status: r.status, output: r.stdout + r.stderr };
 }
 
@@ -57,7 +56,7 @@ describe('build-time content validation', () => {
   it('a plan cell that does not add up fails the page build with city, month and both numbers', { timeout: 240_000 }, () => {
     const dir = projectWith({});
     cpSync(join(root, 'tests/fixtures/plan/broken-cell.yaml'), join(dir, 'content/plan/2026.yaml'));
-    const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(dir, 'out')], { cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(dir, 'out')], { cwd: dir, encoding: 'utf8', env: copyEnv() });
     expect(r.status).not.toBe(0);
     expect(r.stdout + r.stderr).toContain('南京县区：表中合计 36 场，1—12月相加为 37 场');
   });
@@ -76,7 +75,7 @@ describe('deterministic builds', () => {
       return h.digest('hex');
     };
     const dir = projectWith({});
-    const build = (out: string) => spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(dir, out)], { cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    const build = (out: string) => spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(dir, out)], { cwd: dir, encoding: 'utf8', env: copyEnv() });
     expect(build('a').status).toBe(0);
     expect(build('b').status).toBe(0);
     expect(hashTree(join(dir, 'a'))).toBe(hashTree(join(dir, 'b')));
@@ -88,7 +87,7 @@ describe('the demo switch', () => {
     const { readFileSync, readdirSync, existsSync } = await import('node:fs');
     const dir = projectWith({});
     const out = join(dir, 'out');
-    const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], { cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_DEMO: '0' } });
+    const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], { cwd: dir, encoding: 'utf8', env: copyEnv(undefined, { SITE_DEMO: '0' }) });
     expect(r.status, r.stderr).toBe(0);
     const textFiles = (readdirSync(out, { recursive: true }) as string[]).filter((f) => /\.(html|json|csv|ics)$/u.test(f));
     // The data dictionary (/data/ and datapackage.json) defines the demo column and its value
@@ -125,7 +124,7 @@ images:
 ${body}
 `;
   const checkContent = (dir: string) => spawnSync(process.execPath, [join(root, 'scripts/check-content.ts')], { cwd: dir, encoding: 'utf8' });
-  const build = (dir: string) => spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(dir, 'out')], { cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const build = (dir: string) => spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(dir, 'out')], { cwd: dir, encoding: 'utf8', env: copyEnv() });
 
   it('check:content names the file, line and element of every body that could run code', () => {
     const dir = projectWith({

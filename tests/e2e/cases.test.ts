@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { baseUrl, openSession, SHOTS, useBrowser } from './browser.ts';
 
 const browser = useBrowser();
-const DEMO_CASES = readdirSync('content/cases/demo').filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/u, ''));
+const DEMO_CASES = readdirSync('tests/fixtures/site/cases/demo').filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/u, ''));
 const ONE = 'demo-nanjing-jianye-community';
 
 /** Width and height of a PNG, from its IHDR chunk. */

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DAYS } from '../days.ts';
+import { testBuildEnv } from '../test-site.ts';
 
 const root = resolve('.');
 const dist = resolve(process.env.E2E_DIST ?? 'dist');
@@ -104,7 +105,7 @@ describe('deploy/nginx.conf on Debian nginx', () => {
 
 describe('the daily rebuild', () => {
   const script = join(root, 'scripts/daily-rebuild.sh');
-  const env = { ...process.env, SITE_URL: 'https://example.gov.cn/', SITE_NOW: TEST_DAYS.build, LOCK_WAIT_SECONDS: '600' };
+  const env = { ...process.env, SITE_URL: 'https://example.gov.cn/', ...testBuildEnv(TEST_DAYS.build), LOCK_WAIT_SECONDS: '600' };
   const run = (deployDir: string, ...args: string[]) => spawnSync('bash', [script, ...args], { encoding: 'utf8', env: { ...env, DEPLOY_DIR: deployDir } });
 
   it('refuses a DEPLOY_DIR that is /, holds the checkout, or is another site\'s folder', () => {

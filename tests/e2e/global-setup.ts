@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { TEST_DAYS } from '../days.ts';
+import { TEST_CONTENT } from '../test-site.ts';
 import { preview } from 'astro';
 import type { TestProject } from 'vitest/node';
 
@@ -15,9 +16,10 @@ export default async function setup(project: TestProject) {
   }
   // The browser tests' clock starts on the suite's build day; a dist/ built for another day
   // (a plain `npm run build`, or yesterday's) would make them compare against the wrong day.
-  const info = existsSync(`${dist}/build-info.json`) ? (JSON.parse(readFileSync(`${dist}/build-info.json`, 'utf8')) as { siteNow?: string }) : {};
-  if (info.siteNow !== TEST_DAYS.build) {
-    throw new Error(`${dist}/ 是按 ${info.siteNow ?? '未知日期'} 构建的，浏览器测试需要按 ${TEST_DAYS.build} 构建：请运行 npm test（或 node scripts/test-build.ts）`);
+  // And from the fixture content, whatever content/ holds today.
+  const info = existsSync(`${dist}/build-info.json`) ? (JSON.parse(readFileSync(`${dist}/build-info.json`, 'utf8')) as { siteNow?: string; content?: string }) : {};
+  if (info.siteNow !== TEST_DAYS.build || info.content !== TEST_CONTENT) {
+    throw new Error(`${dist}/ 是按 ${info.siteNow ?? '未知日期'}、用 ${info.content ?? '未知'} 的内容构建的，浏览器测试需要按 ${TEST_DAYS.build}、用 ${TEST_CONTENT} 构建：请运行 npm test（或 node scripts/test-build.ts）`);
   }
   const port = Number(process.env.E2E_PORT ?? 4399);
   const server = await preview({ root: process.cwd(), outDir: dist, logLevel: 'error', server: { port, host: '127.0.0.1' } });

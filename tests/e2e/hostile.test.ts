@@ -5,7 +5,7 @@
  * event page's small map, in real Chromium. No dialog may open and no injected element may exist.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ICAL from 'ical.js';
@@ -20,6 +20,7 @@ import regions from '../../content/regions/jiangsu.json' with { type: 'json' };
 import { HOSTILE, HOSTILE_SHORT } from '../fixtures/hostile/strings.ts';
 import { openSession, useBrowser } from './browser.ts';
 import { TEST_DAYS } from '../days.ts';
+import { copyEnv, copyTestProject } from '../test-site.ts';
 
 const root = resolve('.');
 const work = mkdtempSync(join(tmpdir(), 'wujin-hostile-'));
@@ -69,10 +70,8 @@ beforeAll(async () => {
   if (imported.status !== 0) throw new Error(`导入失败：${imported.stdout}${imported.stderr}`);
 
   // 2. A real build of a copy of the project with only these events, and its search index.
-  mkdirSync(project);
-  symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'));
-  for (const name of ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(join(root, name), join(project, name), { recursive: true });
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', EVENTS_DIR: eventsDir, SITE_NOW: TEST_DAYS.build };
+  copyTestProject(root, project);
+  const env = copyEnv(TEST_DAYS.build, { EVENTS_DIR: eventsDir });
   const built = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: project, encoding: 'utf8', env });
   if (built.status !== 0) throw new Error(`构建失败：${built.stdout}${built.stderr}`);
   const indexed = spawnSync(process.execPath, [join(root, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', out], { cwd: project, encoding: 'utf8', env });

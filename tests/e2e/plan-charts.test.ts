@@ -16,7 +16,7 @@ import { baseUrl, openSession, SHOTS, TEST_NOW, useBrowser } from './browser.ts'
 const browser = useBrowser();
 const plan = loadPlan();
 const notice = loadNotice();
-const regions = JSON.parse(readFileSync('content/regions/jiangsu.json', 'utf8')) as { id: string; code: string; type: string }[];
+const regions = JSON.parse(readFileSync('tests/fixtures/site/regions/jiangsu.json', 'utf8')) as { id: string; code: string; type: string }[];
 const idOfCode = new Map(regions.map((r) => [r.code, r.id]));
 
 /** The published events as the site built them, back in the shape src/lib counts. */

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { baseUrl, openSession, SHOTS, useBrowser } from './browser.ts';
 
 const browser = useBrowser();
-const EVENTS = readdirSync('content/events/demo').filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/u, ''));
+const EVENTS = readdirSync('tests/fixtures/site/events/demo').filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/u, ''));
 const POSTERS = [...EVENTS.map((id) => `/events/${id}/poster/`), '/policies/calculator/poster/'];
 
 /** Pages in a PDF: page objects, not the /Pages tree. */

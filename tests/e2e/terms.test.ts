@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { termsSchema } from '../../src/schemas/terms.ts';
 
 const dist = process.env.E2E_DIST ?? 'dist';
-const terms = termsSchema.parse(parse(readFileSync('content/terms.yaml', 'utf8')));
+const terms = termsSchema.parse(parse(readFileSync('tests/fixtures/site/terms.yaml', 'utf8')));
 
 /** What a reader sees of a page: text outside scripts, styles and tags, entities decoded. */
 function visibleText(html: string): string {

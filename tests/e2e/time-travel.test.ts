@@ -8,7 +8,7 @@
  * The days come from tests/days.ts; the machine's clock is never read.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { preview } from 'astro';
@@ -16,6 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysBetween } from '../../src/lib/validity.ts';
 import { TEST_DAYS, type TestDayName } from '../days.ts';
+import { copyEnv, copyTestProject, testBuildEnv } from '../test-site.ts';
 import { baseUrl, openSession, useBrowser } from './browser.ts';
 import { PAGES } from './pages.ts';
 
@@ -37,7 +38,7 @@ beforeAll(async () => {
     const outDir = join(OUT, name);
     rmSync(outDir, { recursive: true, force: true });
     const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-      cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_NOW: TEST_DAYS[name] },
+      cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...testBuildEnv(TEST_DAYS[name]) },
     });
     if (r.status !== 0) throw new Error(`按 ${TEST_DAYS[name]} 构建失败：\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);
     const server = await preview({ root, outDir, logLevel: 'error', server: { port, host: '127.0.0.1' } });
@@ -185,13 +186,11 @@ describe.each(NAMES)('visited on %s', (name) => {
 describe('next year is content only', () => {
   /** A copy of the project with the fixture's invented 2027 facts added, built on `day`. */
   function buildWith2027(day: string): string {
-    const dir = mkdtempSync(join(tmpdir(), 'wujin-2027-'));
-    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-    for (const name of ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(join(root, name), join(dir, name), { recursive: true });
+    const dir = copyTestProject(root, mkdtempSync(join(tmpdir(), 'wujin-2027-')));
     const facts = join(dir, 'content/policies/data/facts.yaml');
     writeFileSync(facts, `${readFileSync(facts, 'utf8')}\n${readFileSync(join(root, 'tests/fixtures/policies/facts-2027.yaml'), 'utf8')}`);
     const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(dir, 'out')], {
-      cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_NOW: day },
+      cwd: dir, encoding: 'utf8', env: copyEnv(day),
     });
     if (r.status !== 0) throw new Error(r.stdout.slice(-2000) + r.stderr.slice(-2000));
     return join(dir, 'out');

@@ -8,11 +8,11 @@ import { noticeSchema } from '../../src/schemas/notice.ts';
 import { planSchema } from '../../src/schemas/plan.ts';
 
 export function loadNotice(id = '2026-66'): NoticeData {
-  return noticeSchema.parse(parse(readFileSync(`content/notice/${id}.yaml`, 'utf8'))) as NoticeData;
+  return noticeSchema.parse(parse(readFileSync(`tests/fixtures/site/notice/${id}.yaml`, 'utf8'))) as NoticeData;
 }
 
 export function loadPlan(year = 2026): ReconciledPlan {
-  const input = planSchema(plainRef).parse(parse(readFileSync(`content/plan/${year}.yaml`, 'utf8'))) as PlanInput;
+  const input = planSchema(plainRef).parse(parse(readFileSync(`tests/fixtures/site/plan/${year}.yaml`, 'utf8'))) as PlanInput;
   return validatePlan(input).plan;
 }
 
@@ -20,11 +20,11 @@ import { policyDocumentSchema, policyFactSchema } from '../../src/schemas/policy
 import type { PolicyDocument, PolicyFact } from '../../src/lib/policy-facts.ts';
 
 export function loadFacts(): PolicyFact[] {
-  const raw = parse(readFileSync('content/policies/data/facts.yaml', 'utf8')) as unknown[];
+  const raw = parse(readFileSync('tests/fixtures/site/policies/data/facts.yaml', 'utf8')) as unknown[];
   return raw.map((f) => policyFactSchema(plainRef).parse(f) as PolicyFact);
 }
 
 export function loadDocuments(): PolicyDocument[] {
-  const raw = parse(readFileSync('content/policies/data/documents.yaml', 'utf8')) as unknown[];
+  const raw = parse(readFileSync('tests/fixtures/site/policies/data/documents.yaml', 'utf8')) as unknown[];
   return raw.map((d) => policyDocumentSchema.parse(d) as PolicyDocument);
 }

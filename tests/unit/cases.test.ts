@@ -16,11 +16,11 @@ import { parseContentText } from '../../src/lib/content-files.ts';
 import { load } from 'js-yaml';
 
 describe('case content', () => {
-  const files = readdirSync('content/cases/demo').filter((f) => f.endsWith('.mdx'));
+  const files = readdirSync('tests/fixtures/site/cases/demo').filter((f) => f.endsWith('.mdx'));
   it('every demo case is valid, marked demo, and its figures say 示例数据', () => {
     expect(files.length).toBeGreaterThanOrEqual(8);
     for (const f of files) {
-      const data = caseSchema(plainRef).parse(parseContentText(`content/cases/demo/${f}`, readFileSync(`content/cases/demo/${f}`, 'utf8')));
+      const data = caseSchema(plainRef).parse(parseContentText(`tests/fixtures/site/cases/demo/${f}`, readFileSync(`tests/fixtures/site/cases/demo/${f}`, 'utf8')));
       expect(data.demo, f).toBe(true);
       expect(data.images.length, f).toBeGreaterThan(0);
       for (const fig of data.figures) expect(fig.source.title, f).toContain('示例数据');
@@ -39,7 +39,7 @@ describe('case content', () => {
     expect(paths).toEqual(expect.arrayContaining(['summary', 'published', 'figures.0.source.url']));
   });
   it('contacts: only verified entries may carry a phone, and none is invented', () => {
-    const list = (load(readFileSync('content/contacts/contacts.yaml', 'utf8')) as unknown[]).map((c) => contactSchema(plainRef).parse(c));
+    const list = (load(readFileSync('tests/fixtures/site/contacts/contacts.yaml', 'utf8')) as unknown[]).map((c) => contactSchema(plainRef).parse(c));
     expect(list.find((c) => c.id === 'hotline-12345')).toMatchObject({ phone: '12345', verified: true });
     for (const c of list.filter((x) => !x.verified)) expect(c.phone ?? c.url, c.id).toBeUndefined();
     expect(list.filter((c) => c.city).length).toBe(13);
@@ -106,7 +106,7 @@ describe('QR codes', () => {
 
   it('decode to their text: every demo event page, and 400 addresses of other lengths', () => {
     const urls = [
-      ...readdirSync('content/events/demo').filter((f) => f.endsWith('.yaml')).map((f) => `https://example.gov.cn/events/${f.replace(/\.yaml$/u, '')}/`),
+      ...readdirSync('tests/fixtures/site/events/demo').filter((f) => f.endsWith('.yaml')).map((f) => `https://example.gov.cn/events/${f.replace(/\.yaml$/u, '')}/`),
       ...Array.from({ length: 400 }, (_, i) => `https://www.jiangsu-wujin.example.gov.cn/events/${'suzhou-kunshan-'.slice(0, i % 16)}${i}-${'x'.repeat(i % 23)}/`),
     ];
     for (const url of urls) {

@@ -114,7 +114,7 @@ describe('heat map', () => {
 });
 
 describe('tile map', () => {
-  const regions = JSON.parse(readFileSync('content/regions/jiangsu.json', 'utf8')) as { id: string; type: string; lat: number; lng: number; shortName: string }[];
+  const regions = JSON.parse(readFileSync('tests/fixtures/site/regions/jiangsu.json', 'utf8')) as { id: string; type: string; lat: number; lng: number; shortName: string }[];
   const cities = regions.filter((r) => r.type === 'city');
   it('has one tile for each of the 13 cities, no two in one cell', () => {
     expect(Object.keys(JIANGSU_TILES).sort()).toEqual(cities.map((c) => c.id).sort());

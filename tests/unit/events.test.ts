@@ -18,8 +18,8 @@ import { loadPlan } from '../helpers/content.ts';
 
 const byId = new Map((regions as RegionEntry[]).map((r) => [r.id, r]));
 const regionOf = (id: string) => byId.get(id)!;
-const demo: EventItem[] = readdirSync('content/events/demo').map((f) => {
-  const data = eventSchema(plainRef).parse(parseContentText(f, readFileSync(`content/events/demo/${f}`, 'utf8'))) as Omit<EventItem, 'id'>;
+const demo: EventItem[] = readdirSync('tests/fixtures/site/events/demo').map((f) => {
+  const data = eventSchema(plainRef).parse(parseContentText(f, readFileSync(`tests/fixtures/site/events/demo/${f}`, 'utf8'))) as Omit<EventItem, 'id'>;
   return { ...data, id: f.replace(/\.yaml$/u, '') } as EventItem;
 }).sort(byStart);
 

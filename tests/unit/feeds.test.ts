@@ -12,8 +12,8 @@ import { eventSchema } from '../../src/schemas/event.ts';
 
 const all = regions as RegionEntry[];
 const nameOf = new Map(all.map((r) => [r.id, r.name]));
-const demo: EventItem[] = readdirSync('content/events/demo').map((f) => {
-  const data = eventSchema(plainRef).parse(parseContentText(f, readFileSync(`content/events/demo/${f}`, 'utf8'))) as Omit<EventItem, 'id'>;
+const demo: EventItem[] = readdirSync('tests/fixtures/site/events/demo').map((f) => {
+  const data = eventSchema(plainRef).parse(parseContentText(f, readFileSync(`tests/fixtures/site/events/demo/${f}`, 'utf8'))) as Omit<EventItem, 'id'>;
   return { ...data, id: f.replace(/\.yaml$/u, '') } as EventItem;
 }).sort(byStart);
 const now = new Date('2026-11-27T10:00:00+08:00');

@@ -266,13 +266,13 @@ describe('limits: cell length is the schema limit, named by row and column', () 
 
 describe('--update never moves an event, never un-demos one, never writes outside <city>/', () => {
   const dir = freshDir();
-  const demoText = readFileSync('content/events/demo/demo-nanjing-01.yaml', 'utf8');
+  const demoText = readFileSync('tests/fixtures/site/events/demo/demo-nanjing-01.yaml', 'utf8');
   beforeAll(() => {
     mkdirSync(join(dir, 'demo'), { recursive: true });
     mkdirSync(join(dir, 'suzhou'), { recursive: true });
     mkdirSync(join(dir, 'nanjing'), { recursive: true });
     mkdirSync(join(dir, 'misc'), { recursive: true });
-    cpSync('content/events/demo/demo-nanjing-01.yaml', join(dir, 'demo/demo-nanjing-01.yaml'));
+    cpSync('tests/fixtures/site/events/demo/demo-nanjing-01.yaml', join(dir, 'demo/demo-nanjing-01.yaml'));
     writeFileSync(join(dir, 'suzhou/2026-move-001.yaml'), demoText.replace('demo: true', 'demo: false').replace('city: nanjing', 'city: suzhou'));
     writeFileSync(join(dir, 'nanjing/2026-demo-here.yaml'), demoText);
     writeFileSync(join(dir, 'misc/2026-odd-001.yaml'), demoText.replace('demo: true', 'demo: false'));

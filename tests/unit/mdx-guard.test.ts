@@ -66,7 +66,7 @@ describe('MDX bodies: Markdown and the site\'s components only', () => {
   });
 
   it('the site\'s own MDX passes', () => {
-    for (const dir of ['content/policies', 'content/cases/demo', 'tests/fixtures/cases']) {
+    for (const dir of ['tests/fixtures/site/policies', 'tests/fixtures/site/cases/demo', 'tests/fixtures/cases']) {
       for (const f of readdirSync(dir).filter((n) => n.endsWith('.mdx') && n !== 'bad.mdx')) {
         const file = join(dir, f);
         expect(mdxBodyProblems(readFileSync(file, 'utf8'), mdxComponentsFor(file)), file).toEqual([]);

@@ -11,7 +11,7 @@ import { plainRef } from '../../src/schemas/common.ts';
 import { noticeSchema } from '../../src/schemas/notice.ts';
 import { planSchema } from '../../src/schemas/plan.ts';
 
-const input = planSchema(plainRef).parse(parse(readFileSync('content/plan/2026.yaml', 'utf8'))) as PlanInput;
+const input = planSchema(plainRef).parse(parse(readFileSync('tests/fixtures/site/plan/2026.yaml', 'utf8'))) as PlanInput;
 const { plan } = validatePlan(input);
 const byId = new Map(regions.map((r) => [r.id, r]));
 const regionOf = (id: string) => byId.get(id)!;
@@ -44,7 +44,7 @@ describe('plan open data', () => {
 
 describe('headline figures', () => {
   it('come from the notice text and the plan', () => {
-    const notice = noticeSchema.parse(parse(readFileSync('content/notice/2026-66.yaml', 'utf8'))) as NoticeData;
+    const notice = noticeSchema.parse(parse(readFileSync('tests/fixtures/site/notice/2026-66.yaml', 'utf8'))) as NoticeData;
     const figures = Object.fromEntries(campaignFigures(notice, plan).map((f) => [f.key, f.value]));
     expect(figures).toEqual({ 'provincial-target': 100, 'city-county-target': 220, 'plan-city': 93, 'plan-county': 396, cities: 13, months: 12 });
   });

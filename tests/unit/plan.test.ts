@@ -6,7 +6,7 @@ import { planSchema } from '../../src/schemas/plan.ts';
 import { plainRef } from '../../src/schemas/common.ts';
 
 const load = (path: string): PlanInput => planSchema(plainRef).parse(parse(readFileSync(path, 'utf8'))) as PlanInput;
-const published = load('content/plan/2026.yaml');
+const published = load('tests/fixtures/site/plan/2026.yaml');
 
 describe('the 2026 plan as published', () => {
   const { errors, plan } = validatePlan(published);

@@ -31,7 +31,7 @@ describe('plausibility: the seats hull', () => {
 });
 
 describe('plausibility: every demo event passes', () => {
-  const dir = 'content/events/demo';
+  const dir = 'tests/fixtures/site/events/demo';
   const demos = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
   it('there are 63 demo events', () => expect(demos).toHaveLength(63));
   it.each(demos)('%s', (file) => {

@@ -11,8 +11,8 @@ import { loadDocuments, loadFacts } from '../helpers/content.ts';
 const facts = loadFacts();
 const documents = loadDocuments();
 const factById = new Map(facts.map((f) => [f.id, f]));
-const explainers = readdirSync('content/policies').filter((f) => f.endsWith('.mdx')).map((file) => {
-  const text = readFileSync(`content/policies/${file}`, 'utf8');
+const explainers = readdirSync('tests/fixtures/site/policies').filter((f) => f.endsWith('.mdx')).map((file) => {
+  const text = readFileSync(`tests/fixtures/site/policies/${file}`, 'utf8');
   const data = policySchema(plainRef).parse(parseContentText(file, text)) as { year: number; sources: string[] };
   return { file, data, body: text.replace(/^---[\s\S]*?---\n/u, '') };
 });
@@ -79,6 +79,17 @@ describe('explainers', () => {
     });
   }
 
+  it('explainerProblems names typed numbers, unknown facts and facts whose documents the page does not list', async () => {
+    const { explainerProblems } = await import('../../src/lib/mdx-facts.ts');
+    const fact = (id: string) => (id === 'a' ? { documents: ['doc-a'] } : id === 'b' ? { documents: [] } : undefined);
+    expect(explainerProblems('补贴<Fact id="a" />，<Fact id="b" />。', { year: 2026, sources: ['doc-a'] }, fact)).toEqual([]);
+    const problems = explainerProblems('2026年起最高2万元，<Fact id="a" />，<Fact id="zz" />。', { year: 2026, sources: ['doc-x'] }, fact);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toContain('正文里直接写了数字（2万）');
+    expect(problems[1]).toContain('“a”，但它的发文依据（doc-a）不在本页的 sources 里');
+    expect(problems[2]).toContain('“zz”不在 facts.yaml 中');
+  });
+
   it('the stray-number check catches typed figures', () => {
     expect(strayNumbers('补贴最高2万元，<Fact id="x" />。', 2026)).toEqual(['2万']);
     expect(strayNumbers('2026年起，按车价百分之十补贴，最高两万', 2026)).toEqual(['百分之十', '两万']);
@@ -88,7 +99,7 @@ describe('explainers', () => {
 });
 
 describe('programme status and channels', () => {
-  const statuses = load(readFileSync('content/policies/data/status.yaml', 'utf8')) as unknown[];
+  const statuses = load(readFileSync('tests/fixtures/site/policies/data/status.yaml', 'utf8')) as unknown[];
   it('every city has an entry for every programme, and all are honestly unknown for now', () => {
     const parsed = statuses.map((s) => programmeStatusSchema(plainRef).parse(s));
     expect(parsed).toHaveLength(39);
@@ -100,7 +111,7 @@ describe('programme status and channels', () => {
     expect(r.error!.issues[0]!.message).toBe('状态为“暂停”时必须填写 checked（核实日期）和 source（依据）');
   });
   it('channels parse', () => {
-    const channels = load(readFileSync('content/policies/data/channels.yaml', 'utf8')) as unknown[];
+    const channels = load(readFileSync('tests/fixtures/site/policies/data/channels.yaml', 'utf8')) as unknown[];
     for (const c of channels) expect(channelSchema.safeParse(c).success).toBe(true);
   });
 });

@@ -69,19 +69,19 @@ describe('policy schema', () => {
 
 describe('notice and plan files', () => {
   it('the notice file satisfies its schema', () => {
-    expect(check(noticeSchema, 'content/notice/2026-66.yaml')).toEqual([]);
+    expect(check(noticeSchema, 'tests/fixtures/site/notice/2026-66.yaml')).toEqual([]);
   });
   it('a plan naming an unknown city fails with the list of valid ones', () => {
-    const data = parseContentText('p.yaml', readFileSync('content/plan/2026.yaml', 'utf8')) as { rows: { city: string }[] };
+    const data = parseContentText('p.yaml', readFileSync('tests/fixtures/site/plan/2026.yaml', 'utf8')) as { rows: { city: string }[] };
     data.rows[0]!.city = 'jiangyin';
     const result = planSchema(plainRef).safeParse(data);
     expect(result.success).toBe(false);
-    expect(describeSchemaIssues('content/plan/2026.yaml', result.error!.issues)[0]).toBe(
-      'content/plan/2026.yaml：字段 rows[0].city：设区市“jiangyin”不存在。请填写以下之一：nanjing、wuxi、xuzhou、changzhou、suzhou、nantong、lianyungang、huaian、yancheng、yangzhou、zhenjiang、taizhou、suqian',
+    expect(describeSchemaIssues('tests/fixtures/site/plan/2026.yaml', result.error!.issues)[0]).toBe(
+      'tests/fixtures/site/plan/2026.yaml：字段 rows[0].city：设区市“jiangyin”不存在。请填写以下之一：nanjing、wuxi、xuzhou、changzhou、suzhou、nantong、lianyungang、huaian、yancheng、yangzhou、zhenjiang、taizhou、suqian',
     );
   });
   it('a frontmatter-less MDX file is reported by name', () => {
-    expect(() => parseContentText('content/cases/x.mdx', '# 无 frontmatter')).toThrow('content/cases/x.mdx：开头缺少 --- 包起来的 frontmatter');
+    expect(() => parseContentText('tests/fixtures/site/cases/x.mdx', '# 无 frontmatter')).toThrow('tests/fixtures/site/cases/x.mdx：开头缺少 --- 包起来的 frontmatter');
   });
 });
 

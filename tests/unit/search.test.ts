@@ -12,7 +12,7 @@ import { bestBetSchema } from '../../src/schemas/search.ts';
 import { REGIONS } from '../../src/schemas/common.ts';
 import { SEARCH_QUERIES } from '../fixtures/search-queries.ts';
 
-const bets = (load(readFileSync('content/search/best-bets.yaml', 'utf8')) as unknown[]).map((b) => bestBetSchema.parse(b));
+const bets = (load(readFileSync('tests/fixtures/site/search/best-bets.yaml', 'utf8')) as unknown[]).map((b) => bestBetSchema.parse(b));
 
 describe('best bets', () => {
   it('the content file is valid, ids are unique and every term is at least two characters', () => {

@@ -61,7 +61,7 @@ export function findSlugProblems(slugs: readonly string[], reserved: readonly st
   const seen = new Set<string>();
   for (const s of slugs) {
     if (reserved.includes(s)) problems.push(`案例文件名“${s}”与列表页地址冲突，请换一个文件名（不能用 ${reserved.join('、')}）`);
-    if (seen.has(s)) problems.push(`案例文件名“${s}”重复：content/cases/ 中有两个同名文件`);
+    if (seen.has(s)) problems.push(`案例文件名“${s}”重复：有两个同名的案例文件`);
     seen.add(s);
   }
   return problems;
