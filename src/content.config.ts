@@ -4,6 +4,7 @@
  * what is Astro's own is added here: reference() for links between entries, and image() for
  * the case pictures.
  */
+import { isAbsolute } from 'node:path';
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
@@ -17,7 +18,9 @@ const schemas = collectionSchemas(ref);
 /** The loader for a collection: a folder's files, or one file's list. */
 function loader(name: CollectionName) {
   const source = COLLECTION_SOURCES[name];
-  return 'file' in source ? file(`./${contentPath(source.file)}`) : glob({ pattern: collectionPattern(name), base: `./${collectionFolder(name)}` });
+  // Relative to the project root as './…'; an absolute folder (EVENTS_DIR in the tests) as it is.
+  const at = (path: string) => (isAbsolute(path) ? path : `./${path}`);
+  return 'file' in source ? file(at(contentPath(source.file))) : glob({ pattern: collectionPattern(name), base: at(collectionFolder(name)) });
 }
 
 export const collections = {
