@@ -7,7 +7,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventToYaml } from '../src/lib/import-events.ts';
+import { eventToYaml } from '../src/lib/import/index.ts';
 import type { EventItem } from '../src/lib/events.ts';
 import { EVENT_TYPES } from '../src/lib/event-labels.ts';
 import type { RegionEntry } from '../src/lib/regions.ts';

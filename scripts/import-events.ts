@@ -23,14 +23,15 @@ import {
   columnLabel, describeNumberFormat, excelDateText, excelSerialToDate, formatBytes, formatProblem, IMPORT_LIMITS, notCsvReason, planWrites,
   readHeader, readZipLayout, rowLimitProblem, rowsToEvents, summariseNotes, unzipLimitProblem, decodeSheetBytes,
   type ExistingFile, type ImportProblem, type SheetRow, type ZipEntry,
-} from '../src/lib/import-events.ts';
+} from '../src/lib/import/index.ts';
 import { plainRef, REGIONS } from '../src/schemas/common.ts';
+import { collectionFolder } from '../src/config/collections.ts';
 import { eventSchema } from '../src/schemas/event.ts';
 
 const USAGE = '用法：npm run import -- <报送表.xlsx 或 .csv> [--dry-run] [--update] [--confirm-coordinates]';
 const FLAGS = ['--dry-run', '--update', '--confirm-coordinates'];
 const args = process.argv.slice(2);
-const outDir = process.env.EVENTS_DIR ?? 'content/events';
+const outDir = collectionFolder('events');
 let finished = false;
 
 function fail(message: string): never {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { EVENT_LEVEL_LABELS, EVENT_SERVICE_LABELS, EVENT_TYPE_LABELS } from '../src/lib/event-labels.ts';
-import { IMPORT_LIMITS, TEMPLATE_COLUMNS } from '../src/lib/import-events.ts';
+import { IMPORT_LIMITS, TEMPLATE_COLUMNS } from '../src/lib/import/index.ts';
 import { CITY_SLUGS } from '../src/lib/regions.ts';
 import { EVENT_LIST_LIMIT, EVENT_TEXT_LIMITS as MAX } from '../src/schemas/event.ts';
 

@@ -14,7 +14,7 @@ import Parser from 'rss-parser';
 import { preview } from 'astro';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEMPLATE_COLUMNS } from '../../src/lib/import-events.ts';
+import { TEMPLATE_COLUMNS } from '../../src/lib/import/index.ts';
 import { textField } from '../../src/schemas/common.ts';
 import regions from '../../content/regions/jiangsu.json' with { type: 'json' };
 import { HOSTILE, HOSTILE_SHORT } from '../fixtures/hostile/strings.ts';

@@ -16,7 +16,7 @@ import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { IMPORT_LIMITS, TEMPLATE_COLUMNS } from '../../src/lib/import-events.ts';
+import { IMPORT_LIMITS, TEMPLATE_COLUMNS } from '../../src/lib/import/index.ts';
 
 // Each test runs the real command (half a second each); a machine busy with builds can be ten times slower.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });

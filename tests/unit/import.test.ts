@@ -13,7 +13,7 @@ import {
   columnLabel, decodeSheetBytes, describeNumberFormat, excelDateText, excelSerialToShanghai, explainIssue, formatProblem, IMPORT_LIMITS, notCsvReason,
   numberRows, parseCoordinate, parseDateTime, parseDatum, parseLevel, parseType, planWrites, readHeader, readZipLayout, rowsToEvents, splitList,
   summariseNotes, TEMPLATE_COLUMNS, type ExistingFile, type ImportContext, type ImportedEvent,
-} from '../../src/lib/import-events.ts';
+} from '../../src/lib/import/index.ts';
 import type { EventItem } from '../../src/lib/events.ts';
 import { plainRef, REGIONS } from '../../src/schemas/common.ts';
 import { eventSchema, EVENT_TEXT_LIMITS } from '../../src/schemas/event.ts';
@@ -405,7 +405,7 @@ describe('import: where each event is written', () => {
   const existing = (entries: [string, ExistingFile][]) => { const m = new Map<string, ExistingFile[]>(); for (const [id, f] of entries) m.set(id, [...(m.get(id) ?? []), f]); return m; };
 
   it('always <city>/<id>.yaml; new, same or changed', async () => {
-    const { eventToYaml } = await import('../../src/lib/import-events.ts');
+    const { eventToYaml } = await import('../../src/lib/import/index.ts');
     const same = event('2026-same-001');
     const r = planWrites([event('2026-new-001'), same, event('2026-edit-001')], existing([
       ['2026-same-001', { path: 'nanjing/2026-same-001.yaml', text: eventToYaml(same.event), demo: false }],
