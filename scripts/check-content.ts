@@ -18,7 +18,7 @@ import { describeSchemaIssues, parseContentText } from '../src/lib/content-files
 import { validatePlan, type PlanInput } from '../src/lib/plan.ts';
 import { findNoticeProblems, type NoticeData } from '../src/lib/notice.ts';
 import { CONFIDENCE_LABELS, findFactProblems, listUnconfirmed, resolveFact, type PolicyDocument, type PolicyFact } from '../src/lib/policy-facts.ts';
-import { rulesFromFacts } from '../src/lib/subsidy.ts';
+import { rulesFromFacts } from '../src/lib/subsidy/index.ts';
 import { formatMdxProblems, mdxBodyProblems } from '../src/lib/mdx-guard.ts';
 import { explainerProblems } from '../src/lib/mdx-facts.ts';
 import { findSlugProblems } from '../src/lib/cases/cases.ts';

@@ -1,9 +1,9 @@
 /**
- * Browser side of the calculator: reads the form or the URL, runs src/lib/subsidy.ts, and
+ * Browser side of the calculator: reads the form or the URL, runs src/lib/subsidy/index.ts, and
  * writes the result as plain HTML with data-result / data-value hooks.
  */
 import { formatInteger } from '../lib/format.ts';
-import { calculateSubsidy, parseCalcQuery, toCalcQuery, type CalcInput, type FieldError, type ResultLine, type SubsidyRules } from '../lib/subsidy.ts';
+import { calculateSubsidy, parseCalcQuery, toCalcQuery, type CalcInput, type FieldError, type ResultLine, type SubsidyRules } from '../lib/subsidy/index.ts';
 import { shanghaiDate } from '../lib/validity.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {

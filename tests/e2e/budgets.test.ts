@@ -32,7 +32,7 @@ describe('page weight budgets', () => {
     '/cities/nanjing/': { html: 40_000, js: 6_656 },
     // The map's list, filters, dates and chunk loader (~10 KB gzipped), 44 px clusters; Leaflet itself loads after.
     '/map/': { html: 30_000, js: 25_600 },
-    // The calculator ships its rules and arithmetic (src/lib/subsidy.ts) and the period check.
+    // The calculator ships its rules and arithmetic (src/lib/subsidy/index.ts) and the period check.
     '/policies/calculator/': { html: 60_000, js: 26_624 },
     '/notice/': { html: 60_000, js: 4_096 },
     // Seven charts as inline SVG (so they need no JavaScript) plus their tables: about 90 KB, 20 KB gzipped.

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { load as parse } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { factSentence, factTopic, resolveFact, type Confidence, type PolicyFact } from '../../src/lib/policy-facts.ts';
-import { calculateSubsidy, normalizeRegistration, ruleSetsFromFacts, parseAmount, parseCalcQuery, registrationRange, rulesFromFacts, type CalcInput } from '../../src/lib/subsidy.ts';
+import { calculateSubsidy, normalizeRegistration, ruleSetsFromFacts, parseAmount, parseCalcQuery, registrationRange, rulesFromFacts, type CalcInput } from '../../src/lib/subsidy/index.ts';
 import { daysBetween, programmeNotice, shanghaiDate, validityLabel, validityState } from '../../src/lib/validity.ts';
 import { plainRef } from '../../src/schemas/common.ts';
 import { policyFactSchema } from '../../src/schemas/policy.ts';

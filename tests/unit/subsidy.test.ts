@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calculateSubsidy, normalizeDate, normalizeMonth, normalizePurchaseDate, parseAmount, parseCalcQuery, parseChineseNumber, parseLoanMonths, rulesFromFacts, toCalcQuery, toWholeYuan, type CalcInput } from '../../src/lib/subsidy.ts';
+import { calculateSubsidy, normalizeDate, normalizeMonth, normalizePurchaseDate, parseAmount, parseCalcQuery, parseChineseNumber, parseLoanMonths, rulesFromFacts, toCalcQuery, toWholeYuan, type CalcInput } from '../../src/lib/subsidy/index.ts';
 import { loadFacts } from '../helpers/content.ts';
 
 const rules = rulesFromFacts(loadFacts(), '2026-06-01');
