@@ -22,3 +22,15 @@ export function getContentUpdated(): string | null {
   }
   return cache;
 }
+
+/**
+ * The moment static pages treat as "now" when splitting upcoming from past: SITE_NOW if set,
+ * else the day content last changed (the site's one date stamp). Pages re-check with the
+ * visitor's clock when JavaScript runs.
+ */
+export function getReferenceNow(): Date {
+  const env = process.env.SITE_NOW;
+  if (env && !Number.isNaN(Date.parse(env))) return new Date(env);
+  const updated = getContentUpdated();
+  return new Date(`${updated ?? '2026-01-01'}T00:00:00+08:00`);
+}

@@ -3,12 +3,9 @@
  * event from every page, feed and data file: this is the one switch.
  */
 import { getCollection } from 'astro:content';
-import { byStart, planProgress, type EventItem, type PlanMonthProgress } from '../lib/events.ts';
+import { byStart, type EventItem } from '../lib/events.ts';
 import { toId } from '../schemas/common.ts';
 import { eventIdProblem } from '../lib/event-ids.ts';
-import { getContentUpdated } from './build-info.ts';
-import { getCurrentNotice } from './notice.ts';
-import { getPlan } from './plan.ts';
 import { contentPath } from '../config/collections.ts';
 
 let cache: Promise<EventItem[]> | undefined;
@@ -42,33 +39,4 @@ async function loadEvents(): Promise<EventItem[]> {
     ids.add(e.id);
   }
   return events;
-}
-
-/**
- * The moment static pages treat as "now" when splitting upcoming from past: SITE_NOW if set,
- * else the day content last changed (the site's one date stamp). Pages re-check with the
- * visitor's clock when JavaScript runs.
- */
-export function getReferenceNow(): Date {
-  const env = process.env.SITE_NOW;
-  if (env && !Number.isNaN(Date.parse(env))) return new Date(env);
-  const updated = getContentUpdated();
-  return new Date(`${updated ?? '2026-01-01'}T00:00:00+08:00`);
-}
-
-const progressCache = new Map<string, PlanMonthProgress[]>();
-
-/**
- * The current plan beside published events, month by month, for the province or one city.
- * Computed once per city per build: thousands of event pages each show their city's month.
- */
-export async function getPlanProgress(city?: string): Promise<PlanMonthProgress[]> {
-  const key = city ?? '';
-  let progress = progressCache.get(key);
-  if (!progress) {
-    const plan = await getPlan((await getCurrentNotice()).year);
-    progress = planProgress(plan, await getEvents(), city);
-    progressCache.set(key, progress);
-  }
-  return progress;
 }

@@ -4,7 +4,8 @@
  * per feed they appear in.
  */
 import { getRegionLookup, getRegions } from './regions.ts';
-import { getEvents, getReferenceNow } from './events.ts';
+import { getEvents } from './events.ts';
+import { getReferenceNow } from './build-info.ts';
 import { displayTitle, type EventItem } from '../lib/events.ts';
 import { calendarFeeds, type FeedDef } from '../lib/events/feeds.ts';
 import { eventToVevent, wrapCalendar, type IcsOptions } from '../lib/ics.ts';

@@ -2,7 +2,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { factTopic, findFactProblems, resolveFact, type PolicyDocument, type PolicyFact } from '../lib/policy-facts.ts';
 import { shanghaiDate, type ProgrammeWindow } from '../lib/validity.ts';
-import { getReferenceNow } from './events.ts';
+import { getReferenceNow } from './build-info.ts';
 import { rulesFromFacts, type SubsidyRules } from '../lib/subsidy/index.ts';
 import { toId } from '../schemas/common.ts';
 import { contentPath } from '../config/collections.ts';

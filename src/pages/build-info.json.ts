@@ -5,7 +5,7 @@
  */
 import { contentDir } from '../config/collections.ts';
 import { getContentUpdated } from '../data/build-info.ts';
-import { getReferenceNow } from '../data/events.ts';
+import { getReferenceNow } from '../data/build-info.ts';
 import { shanghaiDate, toShanghaiText } from '../lib/time.ts';
 
 export function GET(): Response {

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { SITE } from '../../config/site.ts';
 import { getContentUpdated } from '../../data/build-info.ts';
-import { getCharts, getChartContext } from '../../data/plan.ts';
+import { getCharts, getChartContext } from '../../data/progress.ts';
 import { dataCatalog, toDataPackage } from '../../lib/open-data-catalog.ts';
 
 export const GET: APIRoute = async ({ site }) => {

@@ -3,7 +3,7 @@
  * /data/report-<yyyy>.csv: every month of the year in one file.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getProgressGrid } from '../../data/plan.ts';
+import { getProgressGrid } from '../../data/progress.ts';
 import { getRegionLookup } from '../../data/regions.ts';
 import { monthReport } from '../../lib/plan-progress.ts';
 import { reportRows, reportToCsv, yearReportRows } from '../../lib/plan-report.ts';

@@ -1,6 +1,6 @@
 /** /data/charts/<chart>.svg: each chart of the plan page and of each city page, as a file to download and cite. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getChartFilePaths } from '../../../data/plan.ts';
+import { getChartFilePaths } from '../../../data/progress.ts';
 
 export const getStaticPaths = (() => getChartFilePaths()) satisfies GetStaticPaths;
 

@@ -1,6 +1,6 @@
 /** /data/cities/<city>.csv: the city's plan month by month beside published events (Excel-ready). */
 import type { APIRoute } from 'astro';
-import { getPlanProgress } from '../../../data/events.ts';
+import { getPlanProgress } from '../../../data/progress.ts';
 import { getCities } from '../../../data/regions.ts';
 import { CITY_PLAN_COLUMNS, cityPlanRows, toCsv } from '../../../lib/cities/city-data.ts';
 

@@ -1,7 +1,8 @@
 /** /data/cities/<city>.json: the city's plan beside published events, and its events, in one file. */
 import type { APIRoute } from 'astro';
 import { getCurrentNotice } from '../../../data/notice.ts';
-import { getEvents, getPlanProgress } from '../../../data/events.ts';
+import { getEvents } from '../../../data/events.ts';
+import { getPlanProgress } from '../../../data/progress.ts';
 import { getCities, getRegionLookup } from '../../../data/regions.ts';
 import { cityPlanRows } from '../../../lib/cities/city-data.ts';
 import { eventRows } from '../../../lib/event-data.ts';
