@@ -63,7 +63,10 @@ const COMPRESS = /^(text\/|application\/(json|xml|wasm)|image\/svg)/u;
 function siteHeaders(): Record<string, string> {
   const file = join(dist, '_headers');
   if (!existsSync(file)) return {};
-  const block = readFileSync(file, 'utf8').split(/^\/\*\s*$/mu)[1]?.split(/^\S/mu)[0] ?? '';
+  const block =
+    readFileSync(file, 'utf8')
+      .split(/^\/\*\s*$/mu)[1]
+      ?.split(/^\S/mu)[0] ?? '';
   return Object.fromEntries([...block.matchAll(/^\s+([\w-]+):\s*(.+)$/gmu)].map((m) => [m[1]!, m[2]!.trim()]));
 }
 
@@ -100,8 +103,17 @@ function eventPage(): string {
 }
 
 const paths = [
-  '/', '/notice/', '/policies/trade-in/', '/policies/calculator/', '/events/', eventPage(),
-  '/map/', '/plan/', '/cases/', '/search/', `/search/?q=${encodeURIComponent('以旧换新')}`,
+  '/',
+  '/notice/',
+  '/policies/trade-in/',
+  '/policies/calculator/',
+  '/events/',
+  eventPage(),
+  '/map/',
+  '/plan/',
+  '/cases/',
+  '/search/',
+  `/search/?q=${encodeURIComponent('以旧换新')}`,
 ];
 
 interface PageResult {
@@ -121,7 +133,15 @@ const server = await serve();
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,
-  chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  chromeFlags: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const results: PageResult[] = [];
 try {
@@ -159,7 +179,14 @@ try {
       }
     }
     const metric = (id: string) => median(runs.map((lhr) => lhr.audits[id]!.numericValue ?? 0));
-    const page = { path, scores, lcp: metric('largest-contentful-paint'), tbt: metric('total-blocking-time'), cls: metric('cumulative-layout-shift'), misses: [...misses].sort() };
+    const page = {
+      path,
+      scores,
+      lcp: metric('largest-contentful-paint'),
+      tbt: metric('total-blocking-time'),
+      cls: metric('cumulative-layout-shift'),
+      misses: [...misses].sort(),
+    };
     console.log(`[audit] ${decodeURI(path)}：${CATEGORIES.map((id) => scores[id]).join(' / ')}`);
     results.push(page);
   }
@@ -191,7 +218,12 @@ const section = [
   '',
   `目标：四项 100（性能 ≥ 98 算达标，留出机器波动）。${failing.length ? `**未达标：${failing.map((r) => decodeURI(r.path)).join('、')}。**` : `测到的 ${audited.length} 个页面全部达标。`}`,
   ...(audited.some((r) => r.misses.length)
-    ? ['', `不到 100 分的类别里扣分的检查项（${RUNS} 次中任何一次）：`, '', ...audited.filter((r) => r.misses.length).map((r) => `- ${decodeURI(r.path)}：${r.misses.join('；')}`)]
+    ? [
+        '',
+        `不到 100 分的类别里扣分的检查项（${RUNS} 次中任何一次）：`,
+        '',
+        ...audited.filter((r) => r.misses.length).map((r) => `- ${decodeURI(r.path)}：${r.misses.join('；')}`),
+      ]
     : []),
 ].join('\n');
 

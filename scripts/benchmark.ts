@@ -22,7 +22,10 @@ import { describeMachine, writeSection } from './lib/perf-doc.ts';
 import { buildConcurrency } from '../src/config/build.ts';
 import { TEST_DAYS } from '../tests/days.ts';
 
-const counts = process.argv.slice(2).filter((a) => /^\d+$/u.test(a)).map(Number);
+const counts = process.argv
+  .slice(2)
+  .filter((a) => /^\d+$/u.test(a))
+  .map(Number);
 const sizes = counts.length ? counts : [500, 5000, 20000];
 const SITE_NOW = TEST_DAYS.build;
 /** Pages the site's build renders at once (astro.config.mjs). */
@@ -143,14 +146,18 @@ for (const events of sizes) {
       read = Number(/Found (\d+) files/u.exec(line)?.[1] ?? read);
     },
   });
-  console.log(`[bench] Pagefind ${index.seconds.toFixed(1)} s（CPU ${index.cpuSeconds.toFixed(1)} s），峰值 ${index.peakMB.toFixed(0)} MB。空白 Astro 项目，${pages} 页…`);
+  console.log(
+    `[bench] Pagefind ${index.seconds.toFixed(1)} s（CPU ${index.cpuSeconds.toFixed(1)} s），峰值 ${index.peakMB.toFixed(0)} MB。空白 Astro 项目，${pages} 页…`,
+  );
   const bareRun = async (concurrency: number) => {
     const bareDir = makeBareProject(pages, concurrency);
     const bare = await astroBuild(bareDir, join(bareDir, 'dist'), join(bareDir, 'cache'), {});
     if (countHtml(join(bareDir, 'dist')) !== pages) throw new Error('空白项目的页面数与网站不同');
     unlinkSync(join(bareDir, 'node_modules'));
     rmSync(bareDir, { recursive: true, force: true });
-    console.log(`[bench] 空白 Astro（${concurrency} 页并行）${bare.seconds.toFixed(1)} s（CPU ${bare.cpuSeconds.toFixed(1)} s），峰值 ${bare.peakMB.toFixed(0)} MB。`);
+    console.log(
+      `[bench] 空白 Astro（${concurrency} 页并行）${bare.seconds.toFixed(1)} s（CPU ${bare.cpuSeconds.toFixed(1)} s），峰值 ${bare.peakMB.toFixed(0)} MB。`,
+    );
     return bare;
   };
   const bare = await bareRun(1);
@@ -265,7 +272,13 @@ const section = [
   '',
   `每一步是一个子进程：时间是墙钟时间，内存是该进程及其子进程的峰值常驻内存（VmHWM 之和）。每次构建都是冷构建（内容缓存和 Vite 缓存都是新的）。` +
     `网站构建用合成活动加上网站自带的示例活动（案例引用它们；\`EVENTS_DIR\`，\`SITE_NOW=${SITE_NOW}\`）；空白 Astro 是在临时目录里新建的项目，只有一个 \`[id].astro\`，页面数与网站相同，` +
-    `用同一个 Node 和同一版本的 Astro 构建。Pagefind 的参数与 \`npm run build\` 相同${Object.keys(pagefind.env).length ? `（${Object.entries(pagefind.env).map(([k, v]) => `${k}=${v}`).join(' ')}）` : ''}。` +
+    `用同一个 Node 和同一版本的 Astro 构建。Pagefind 的参数与 \`npm run build\` 相同${
+      Object.keys(pagefind.env).length
+        ? `（${Object.entries(pagefind.env)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' ')}）`
+        : ''
+    }。` +
     '倍数 = 网站构建时间 ÷ 空白 Astro 构建时间（页面数相同，即每页时间之比）。' +
     'CPU 时间（用户态 + 内核态，含所有线程和子进程）不因机器上别的工作而变长，机器忙时比墙钟时间更能说明问题。',
   '',

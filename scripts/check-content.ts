@@ -31,7 +31,9 @@ const schemas: Record<CollectionName, z.ZodType> = collectionSchemas(plainRef);
 // The same table the build reads (src/config/collections.ts): folders of files, and files of lists.
 const collections = (Object.keys(COLLECTION_SOURCES) as CollectionName[]).flatMap((name) => {
   const source = COLLECTION_SOURCES[name];
-  return 'folder' in source ? [{ name, dir: collectionFolder(name), ext: new RegExp(`\\.${source.ext}$`, 'u'), recursive: source.nested, schema: schemas[name] }] : [];
+  return 'folder' in source
+    ? [{ name, dir: collectionFolder(name), ext: new RegExp(`\\.${source.ext}$`, 'u'), recursive: source.nested, schema: schemas[name] }]
+    : [];
 });
 const lists = (Object.keys(COLLECTION_SOURCES) as CollectionName[]).flatMap((name) => {
   const source = COLLECTION_SOURCES[name];
@@ -59,7 +61,14 @@ for (const entry of readdirSync(resolve(root, CONTENT), { withFileTypes: true, r
   const path = relative(root, join(entry.parentPath, entry.name));
   const inside = relative(resolve(root, CONTENT), join(entry.parentPath, entry.name));
   const content = entry.isDirectory() || /\.(ya?ml|mdx?|json)$/u.test(entry.name);
-  if (entry.name.startsWith('.') && content && !inside.split(/[\\/]/u).slice(0, -1).some((p) => p.startsWith('.'))) {
+  if (
+    entry.name.startsWith('.') &&
+    content &&
+    !inside
+      .split(/[\\/]/u)
+      .slice(0, -1)
+      .some((p) => p.startsWith('.'))
+  ) {
     problems.push(`${path}：名字以“.”开头的${entry.isDirectory() ? '文件夹' : '文件'}不会发布到网站上。请改名，去掉开头的“.”`);
   }
 }
@@ -127,7 +136,8 @@ const factFor = (id: string) => resolveFact(facts, id, today) ?? facts.find((f) 
 for (const [id, page] of valid.get('policies') ?? []) {
   const text = readFileSync(at('policies', id), 'utf8');
   const p = page as { year: number; sources: unknown[] };
-  for (const problem of explainerProblems(text.replace(/^---[\s\S]*?\n---\n/u, ''), { year: p.year, sources: p.sources.map((x) => refId(x) ?? '') }, factFor)) problems.push(`${at('policies', id)}：${problem}`);
+  for (const problem of explainerProblems(text.replace(/^---[\s\S]*?\n---\n/u, ''), { year: p.year, sources: p.sources.map((x) => refId(x) ?? '') }, factFor))
+    problems.push(`${at('policies', id)}：${problem}`);
 }
 const policyIds = new Set(valid.get('policies')?.keys());
 // An event's id is its file name (events/demo/demo-nanjing-06.yaml -> demo-nanjing-06): one per id.
@@ -144,7 +154,8 @@ for (const [name, files] of eventFiles) {
 const eventIds = new Set(eventFiles.keys());
 for (const [id, event] of valid.get('events') ?? []) {
   for (const p of (event as { policies: unknown[] }).policies) {
-    if (!policyIds.has(refId(p) ?? '')) problems.push(`${at('events', id)}：字段 policies：没有名为“${refId(p)}”的政策解读（现有：${[...policyIds].join('、') || '无'}）`);
+    if (!policyIds.has(refId(p) ?? ''))
+      problems.push(`${at('events', id)}：字段 policies：没有名为“${refId(p)}”的政策解读（现有：${[...policyIds].join('、') || '无'}）`);
   }
 }
 // Case pictures: the same limits the build applies (no SVG, not too many pixels).
@@ -157,7 +168,11 @@ for (const [id, c] of valid.get('cases') ?? []) {
       const problem = caseImageProblem({ format: size.type ?? extname(file).slice(1), width: size.width, height: size.height });
       if (problem) problems.push(`${where}：${problem}`);
     } catch (error) {
-      problems.push(/\.svg$/iu.test(img.src) ? `${where}：${caseImageProblem({ format: 'svg', width: 0, height: 0 })}` : `${where}：读不出图片（${(error as Error).message}）`);
+      problems.push(
+        /\.svg$/iu.test(img.src)
+          ? `${where}：${caseImageProblem({ format: 'svg', width: 0, height: 0 })}`
+          : `${where}：读不出图片（${(error as Error).message}）`,
+      );
     }
   }
 }
@@ -167,7 +182,12 @@ for (const [id, c] of valid.get('cases') ?? []) {
   }
 }
 // A case's address is its file name: unique, and not a list page's.
-problems.push(...findSlugProblems([...(valid.get('cases')?.keys() ?? [])].map((id) => id.split('/').at(-1)!), RESERVED_CASE_SLUGS).map((p) => `${collectionFolder('cases')}/：${p}`));
+problems.push(
+  ...findSlugProblems(
+    [...(valid.get('cases')?.keys() ?? [])].map((id) => id.split('/').at(-1)!),
+    RESERVED_CASE_SLUGS,
+  ).map((p) => `${collectionFolder('cases')}/：${p}`),
+);
 
 // The terms list (one word for one thing): each discouraged form listed once, never a term itself.
 const TERMS = contentPath('terms.yaml');

@@ -33,7 +33,11 @@ console.log(`正在安装测试所需的软件包：${missing.join(' ')} …`);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
 execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
-for (const [what, ok] of [[CHROMIUM, existsSync(CHROMIUM)], ['/usr/sbin/nginx', existsSync('/usr/sbin/nginx')], ['java', onPath('java')]] as const) {
+for (const [what, ok] of [
+  [CHROMIUM, existsSync(CHROMIUM)],
+  ['/usr/sbin/nginx', existsSync('/usr/sbin/nginx')],
+  ['java', onPath('java')],
+] as const) {
   if (!ok) {
     console.error(`安装后仍找不到 ${what}`);
     process.exit(1);

@@ -20,9 +20,26 @@ import Papa from 'papaparse';
 import { parseContentText } from '../src/lib/content-files.ts';
 import type { EventItem } from '../src/lib/events.ts';
 import {
-  columnLabel, describeNumberFormat, excelDateText, excelSerialToDate, formatBytes, formatProblem, IMPORT_LIMITS, notCsvReason, planWrites,
-  readHeader, readZipLayout, rowLimitProblem, rowsToEvents, summariseNotes, unzipLimitProblem, decodeSheetBytes,
-  type ExistingFile, type ImportProblem, type SheetRow, type ZipEntry,
+  columnLabel,
+  describeNumberFormat,
+  excelDateText,
+  excelSerialToDate,
+  formatBytes,
+  formatProblem,
+  IMPORT_LIMITS,
+  notCsvReason,
+  planWrites,
+  readHeader,
+  readZipLayout,
+  rowLimitProblem,
+  rowsToEvents,
+  summariseNotes,
+  unzipLimitProblem,
+  decodeSheetBytes,
+  type ExistingFile,
+  type ImportProblem,
+  type SheetRow,
+  type ZipEntry,
 } from '../src/lib/import/index.ts';
 import { plainRef, REGIONS } from '../src/schemas/common.ts';
 import { collectionFolder } from '../src/config/collections.ts';
@@ -64,13 +81,19 @@ if (!existsSync(file)) fail(`找不到文件：${file}`);
 const stat = statSync(file);
 if (!stat.isFile()) fail(`${file} 不是文件。${USAGE}`);
 if (stat.size > IMPORT_LIMITS.fileBytes) {
-  fail(`${name} 有 ${formatBytes(stat.size)}，超过 ${formatBytes(IMPORT_LIMITS.fileBytes)} 的上限，没有读取。报送表一般不到 1 MB：请检查表格里是否放了图片，或把表格拆成几个文件（每个不超过 ${IMPORT_LIMITS.dataRows} 行活动）分别导入。`);
+  fail(
+    `${name} 有 ${formatBytes(stat.size)}，超过 ${formatBytes(IMPORT_LIMITS.fileBytes)} 的上限，没有读取。报送表一般不到 1 MB：请检查表格里是否放了图片，或把表格拆成几个文件（每个不超过 ${IMPORT_LIMITS.dataRows} 行活动）分别导入。`,
+  );
 }
 const ext = extname(file).toLowerCase();
 if (!['.xlsx', '.csv', '.txt'].includes(ext)) fail(`无法读取 ${name}：只支持 .xlsx 和 .csv 文件。旧版 .xls 请在 Excel 或 WPS 里另存为 .xlsx。`);
 
 /** What a sheet gave: rows of text, problems found in cells (formulas, errors), and notes. */
-interface Sheet { rows: SheetRow[]; problems: ImportProblem[]; notes: ImportProblem[] }
+interface Sheet {
+  rows: SheetRow[];
+  problems: ImportProblem[];
+  notes: ImportProblem[];
+}
 
 // ---------------------------------------------------------------------------------------------
 // CSV
@@ -91,7 +114,12 @@ function readCsv(bytes: Buffer): Sheet {
       record += 1;
       const cells = result.data;
       if (result.errors.some((e) => e.type === 'Quotes')) {
-        problems.push({ row: record, column: null, message: '引号没有配对', fix: '用 Excel 或 WPS 重新另存为 CSV；手工编辑时，单元格里的英文引号要写成两个（""）' });
+        problems.push({
+          row: record,
+          column: null,
+          message: '引号没有配对',
+          fix: '用 Excel 或 WPS 重新另存为 CSV；手工编辑时，单元格里的英文引号要写成两个（""）',
+        });
       }
       if (cells.some((c) => c.trim() !== '')) {
         if (headerSeen) dataRows += 1;
@@ -130,12 +158,23 @@ function storedDescriptor(size: number): Buffer {
   b.writeUInt32LE(size, 12);
   return b;
 }
-const END_OF_ZIP = (() => { const b = Buffer.alloc(22); b.writeUInt32LE(0x06054b50, 0); return b; })();
+const END_OF_ZIP = (() => {
+  const b = Buffer.alloc(22);
+  b.writeUInt32LE(0x06054b50, 0);
+  return b;
+})();
 
-interface Part { name: string; entry?: ZipEntry; text?: string }
+interface Part {
+  name: string;
+  entry?: ZipEntry;
+  text?: string;
+}
 
 async function* unpack(part: Part, bytes: Buffer): AsyncGenerator<Buffer> {
-  if (part.text !== undefined) { yield Buffer.from(part.text); return; }
+  if (part.text !== undefined) {
+    yield Buffer.from(part.text);
+    return;
+  }
   const { entry } = part;
   if (!entry) return;
   const data = bytes.subarray(entry.dataStart, entry.dataEnd);
@@ -169,10 +208,14 @@ async function* storedZip(parts: Part[], bytes: Buffer): AsyncGenerator<Buffer> 
   }
 }
 
-const EMPTY_SHARED_STRINGS = '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
+const EMPTY_SHARED_STRINGS =
+  '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
 
 /** A cell as text, the way the editor sees it; formulas and error values are reported. */
-function readCell(value: ExcelJS.CellValue, numFmt: string | undefined): { text: string; kind?: 'formula' | 'formula-without-value' | 'error'; error?: string } {
+function readCell(
+  value: ExcelJS.CellValue,
+  numFmt: string | undefined,
+): { text: string; kind?: 'formula' | 'formula-without-value' | 'error'; error?: string } {
   if (value === null || value === undefined) return { text: '' };
   const format = describeNumberFormat(numFmt);
   if (value instanceof Date) return { text: excelDateText(value, format.time) };
@@ -185,7 +228,8 @@ function readCell(value: ExcelJS.CellValue, numFmt: string | undefined): { text:
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: unknown }).result;
     if (result === undefined || result === null) return { text: '', kind: 'formula-without-value' };
-    if (typeof result === 'object' && !(result instanceof Date) && 'error' in result) return { text: '', kind: 'error', error: String((result as { error: unknown }).error) };
+    if (typeof result === 'object' && !(result instanceof Date) && 'error' in result)
+      return { text: '', kind: 'error', error: String((result as { error: unknown }).error) };
     return { ...readCell(result as ExcelJS.CellValue, numFmt), kind: 'formula' };
   }
   if ('richText' in value) return { text: value.richText.map((r) => r.text).join('') };
@@ -210,11 +254,17 @@ async function readXlsx(bytes: Buffer): Promise<Sheet> {
   const parts: Part[] = [
     { name: 'xl/workbook.xml', entry: byName.get('xl/workbook.xml')! },
     ...['xl/_rels/workbook.xml.rels', 'xl/styles.xml'].filter((n) => byName.has(n)).map((n) => ({ name: n, entry: byName.get(n)! })),
-    byName.has('xl/sharedStrings.xml') ? { name: 'xl/sharedStrings.xml', entry: byName.get('xl/sharedStrings.xml')! } : { name: 'xl/sharedStrings.xml', text: EMPTY_SHARED_STRINGS },
+    byName.has('xl/sharedStrings.xml')
+      ? { name: 'xl/sharedStrings.xml', entry: byName.get('xl/sharedStrings.xml')! }
+      : { name: 'xl/sharedStrings.xml', text: EMPTY_SHARED_STRINGS },
     ...sheetParts.map((e) => ({ name: e.name, entry: e })),
   ];
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(storedZip(parts, bytes)), {
-    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
   });
   const rows: SheetRow[] = [];
   const problems: ImportProblem[] = [];
@@ -254,9 +304,27 @@ async function readXlsx(bytes: Buffer): Promise<Sheet> {
         for (const f of flagged) {
           if (!header.known[f.col - 1]) continue;
           const column = header.labels[f.col - 1]!;
-          if (f.kind === 'formula') notes.push({ row: row.number, column, message: `是公式，已按它的计算结果${f.text ? `“${f.text}”` : '（空）'}导入`, fix: '结果不对时，把公式换成直接填写的内容' });
-          else if (f.kind === 'error') problems.push({ row: row.number, column, message: `是错误值 ${f.error ?? ''}（公式算不出结果）`, fix: '在 Excel 里改正这一格的公式，或直接填写内容' });
-          else problems.push({ row: row.number, column, message: '是公式，但文件里没有保存计算结果', fix: '用 Excel 或 WPS 打开、保存一次再导入；或复制这一列，“选择性粘贴 → 数值”' });
+          if (f.kind === 'formula')
+            notes.push({
+              row: row.number,
+              column,
+              message: `是公式，已按它的计算结果${f.text ? `“${f.text}”` : '（空）'}导入`,
+              fix: '结果不对时，把公式换成直接填写的内容',
+            });
+          else if (f.kind === 'error')
+            problems.push({
+              row: row.number,
+              column,
+              message: `是错误值 ${f.error ?? ''}（公式算不出结果）`,
+              fix: '在 Excel 里改正这一格的公式，或直接填写内容',
+            });
+          else
+            problems.push({
+              row: row.number,
+              column,
+              message: '是公式，但文件里没有保存计算结果',
+              fix: '用 Excel 或 WPS 打开、保存一次再导入；或复制这一列，“选择性粘贴 → 数值”',
+            });
         }
       }
       break;
@@ -326,11 +394,13 @@ const conflicts = plan.filter((p) => p.state === 'changed');
 const counts = { new: plan.filter((p) => p.state === 'new').length, same: plan.filter((p) => p.state === 'same').length, changed: conflicts.length };
 
 if (conflicts.length > 0 && !update) {
-  fail([
-    `${conflicts.length} 个活动在网站上已有、且内容与表格不同（可能被手工修改过），没有导入任何活动：`,
-    ...conflicts.map((c) => `  - 第${c.row}行 ${c.event.id}（${c.event.title}）：${join(outDir, c.path)}`),
-    '确认要用表格内容覆盖时，加 --update 重新运行。',
-  ].join('\n'));
+  fail(
+    [
+      `${conflicts.length} 个活动在网站上已有、且内容与表格不同（可能被手工修改过），没有导入任何活动：`,
+      ...conflicts.map((c) => `  - 第${c.row}行 ${c.event.id}（${c.event.title}）：${join(outDir, c.path)}`),
+      '确认要用表格内容覆盖时，加 --update 重新运行。',
+    ].join('\n'),
+  );
 }
 
 const summary = `共 ${plan.length} 个活动：新增 ${counts.new} 个，更新 ${update ? counts.changed : 0} 个，未变 ${counts.same} 个。`;
@@ -342,11 +412,14 @@ if (dryRun) {
 
 // Every target is <events dir>/<city>/<id>.yaml; checked again here so no bug can write elsewhere.
 const root = resolve(outDir);
-const writes = plan.filter((p) => p.state === 'new' || (p.state === 'changed' && update)).map((p) => {
-  const target = resolve(root, p.path);
-  if (dirname(target) !== join(root, p.event.city) || basename(target) !== `${p.event.id}.yaml`) fail(`内部错误：第${p.row}行的活动会写到 ${target}，不在 ${join(root, p.event.city)} 里，没有导入任何活动。`);
-  return { ...p, target };
-});
+const writes = plan
+  .filter((p) => p.state === 'new' || (p.state === 'changed' && update))
+  .map((p) => {
+    const target = resolve(root, p.path);
+    if (dirname(target) !== join(root, p.event.city) || basename(target) !== `${p.event.id}.yaml`)
+      fail(`内部错误：第${p.row}行的活动会写到 ${target}，不在 ${join(root, p.event.city)} 里，没有导入任何活动。`);
+    return { ...p, target };
+  });
 // Write every file to a temporary name first, then rename: a failure leaves no half-written event.
 const temps: [string, string][] = [];
 try {

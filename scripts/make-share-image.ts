@@ -15,7 +15,10 @@ const html = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><style>
   .bar { width: 160px; height: 10px; background: #fff; margin-bottom: 40px; }
 </style><div class="bar"></div><h1>${SITE.name}</h1><p>进机关 · 进企业 · 进院校 · 进医院 · 进社区</p><p>活动安排 · 补贴政策 · 各地计划</p></html>`;
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+});
 const page = await browser.newPage({ viewport: { width: 1200, height: 630 } });
 await page.setContent(html);
 await page.screenshot({ path: 'public/og.png' });

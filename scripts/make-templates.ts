@@ -42,7 +42,9 @@ workbook.modified = new Date('2026-01-01T00:00:00Z');
 const sheet = workbook.addWorksheet('活动');
 sheet.addRow([...TEMPLATE_COLUMNS]);
 sheet.getRow(1).font = { bold: true };
-sheet.columns.forEach((c) => { c.width = 16; });
+sheet.columns.forEach((c) => {
+  c.width = 16;
+});
 sheet.views = [{ state: 'frozen', ySplit: 1 }];
 // Dates typed into the time columns keep their time on screen; coordinates never turn into 1.18E+02.
 for (const name of ['开始时间', '结束时间'] as const) sheet.getColumn(TEMPLATE_COLUMNS.indexOf(name) + 1).numFmt = 'yyyy/m/d h:mm';
@@ -52,7 +54,11 @@ notes.addRow(['列名', '必填', '怎么填']);
 notes.getRow(1).font = { bold: true };
 for (const h of help) notes.addRow(h);
 notes.addRow([]);
-notes.addRow(['说明', '', `一行一个活动；请勿修改第一行列名；只导入第一个工作表。一个文件最多 ${IMPORT_LIMITS.dataRows} 行活动、不超过 ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB，多了请分成几个文件。请直接填写内容，不用公式。设区市拼音：${CITY_SLUGS.join('、')}`]);
+notes.addRow([
+  '说明',
+  '',
+  `一行一个活动；请勿修改第一行列名；只导入第一个工作表。一个文件最多 ${IMPORT_LIMITS.dataRows} 行活动、不超过 ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB，多了请分成几个文件。请直接填写内容，不用公式。设区市拼音：${CITY_SLUGS.join('、')}`,
+]);
 notes.columns = [{ width: 36 }, { width: 16 }, { width: 90 }];
 const outDir = process.argv[2] ?? 'public/data/templates';
 mkdirSync(outDir, { recursive: true });

@@ -24,7 +24,10 @@ if (elder) await page.addInitScript(() => localStorage.setItem('wujin-elder', '1
 await page.goto(base + path);
 if (at) {
   // Scroll a part of the page into view and capture just the viewport.
-  await page.locator(at).first().evaluate((el) => el.scrollIntoView());
+  await page
+    .locator(at)
+    .first()
+    .evaluate((el) => el.scrollIntoView());
   await page.screenshot({ path: out });
 } else {
   await page.screenshot({ path: out, fullPage: true });

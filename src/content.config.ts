@@ -38,7 +38,13 @@ export const collections = {
   cases: defineCollection({
     loader: loader('cases'),
     // image() takes the path text at this stage (its declared input type is the measured object).
-    schema: ({ image }) => caseSchema(ref, () => z.string().refine((path) => !/\.svgz?$/iu.test(path), { error: caseImageProblem({ format: 'svg', width: 0, height: 0 })! }).pipe(image() as unknown as z.ZodType<unknown, string>)),
+    schema: ({ image }) =>
+      caseSchema(ref, () =>
+        z
+          .string()
+          .refine((path) => !/\.svgz?$/iu.test(path), { error: caseImageProblem({ format: 'svg', width: 0, height: 0 })! })
+          .pipe(image() as unknown as z.ZodType<unknown, string>),
+      ),
   }),
   contacts: defineCollection({ loader: loader('contacts'), schema: schemas.contacts }),
   bestBets: defineCollection({ loader: loader('bestBets'), schema: schemas.bestBets }),

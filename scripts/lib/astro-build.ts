@@ -20,9 +20,7 @@ const routeFiles: AstroIntegration = {
   name: 'bench-route-files',
   hooks: {
     'astro:build:done': ({ assets }) => {
-      const files = Object.fromEntries(
-        [...assets].map(([route, urls]) => [route, urls.map((u) => `/${relative(outDir, fileURLToPath(u))}`)]),
-      );
+      const files = Object.fromEntries([...assets].map(([route, urls]) => [route, urls.map((u) => `/${relative(outDir, fileURLToPath(u))}`)]));
       writeFileSync(`${cacheDir}/route-files.json`, JSON.stringify(files));
     },
   },

@@ -125,7 +125,11 @@ export function initCalculator(): void {
     const result = calculateSubsidy({ ...input, buyDate: day }, rulesFor(ruleSets, day), today);
     const box = results.querySelector('[data-result-lines]')!;
     box.replaceChildren(...result.lines.map((l) => renderLine(l, labels)));
-    const sums: [string, number][] = [['cash', result.cash], ['tax-saved', result.taxSaved], ['interest-saved', result.interestSaved]];
+    const sums: [string, number][] = [
+      ['cash', result.cash],
+      ['tax-saved', result.taxSaved],
+      ['interest-saved', result.interestSaved],
+    ];
     for (const [key, value] of sums) {
       const dd = results.querySelector<HTMLElement>(`[data-result="${key}"]`)!;
       dd.dataset.value = String(value);

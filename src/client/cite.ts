@@ -16,8 +16,12 @@ export function initCite(): void {
     button.hidden = false;
     button.addEventListener('click', () => {
       navigator.clipboard.writeText(text.textContent ?? '').then(
-        () => { if (status) status.textContent = '已复制。'; },
-        () => { if (status) status.textContent = '无法自动复制，请选中上面的文字后复制。'; },
+        () => {
+          if (status) status.textContent = '已复制。';
+        },
+        () => {
+          if (status) status.textContent = '无法自动复制，请选中上面的文字后复制。';
+        },
       );
     });
   }

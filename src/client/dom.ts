@@ -7,7 +7,11 @@
 type Child = Node | string | null | undefined | false;
 
 /** Attributes that may be set; links only to this site or to https addresses. */
-interface Props { class?: string; href?: string; lang?: string }
+interface Props {
+  class?: string;
+  href?: string;
+  lang?: string;
+}
 
 /** True for a link this site may put in an href: a path on this site, or an https address. */
 export function isSafeHref(href: string): boolean {
@@ -43,12 +47,14 @@ export function excerptNodes(html: string): Node[] {
     for (const child of Array.from(node.childNodes)) {
       if (child.nodeType === Node.TEXT_NODE) {
         const text = document.createTextNode(child.textContent ?? '');
-        if (Array.isArray(into)) into.push(text); else into.append(text);
+        if (Array.isArray(into)) into.push(text);
+        else into.append(text);
       } else if (child.nodeType === Node.ELEMENT_NODE) {
         if ((child as Element).tagName === 'MARK') {
           const mark = document.createElement('mark');
           walk(child, mark);
-          if (Array.isArray(into)) into.push(mark); else into.append(mark);
+          if (Array.isArray(into)) into.push(mark);
+          else into.append(mark);
         } else {
           walk(child, into);
         }

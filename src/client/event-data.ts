@@ -2,7 +2,19 @@
  * Loads event data for the map, the filters and "near me" from the city-month chunks
  * (/data/map/…, see src/lib/events/map-data.ts), each chunk once per page.
  */
-import { chooseChunks, chunkKey, fromMapRows, fromProvinceChunk, PROVINCE, type ChunkNeed, type MapChunkLine, type MapEvent, type MapManifest, type MapRow, type ProvinceChunk } from '../lib/events/map-data.ts';
+import {
+  chooseChunks,
+  chunkKey,
+  fromMapRows,
+  fromProvinceChunk,
+  PROVINCE,
+  type ChunkNeed,
+  type MapChunkLine,
+  type MapEvent,
+  type MapManifest,
+  type MapRow,
+  type ProvinceChunk,
+} from '../lib/events/map-data.ts';
 
 const json = async <T>(url: string): Promise<T> => {
   const r = await fetch(url);
@@ -14,7 +26,9 @@ let manifest: Promise<MapManifest> | undefined;
 /** The manifest: regions, seats and the chunk list. */
 export function loadManifest(): Promise<MapManifest> {
   manifest ??= json<MapManifest>('/data/map/index.json');
-  manifest.catch(() => { manifest = undefined; });
+  manifest.catch(() => {
+    manifest = undefined;
+  });
   return manifest;
 }
 
@@ -27,9 +41,10 @@ export function loadChunk(line: MapChunkLine): Promise<MapEvent[]> {
   // The province's month is already here: this city's part of it needs no request.
   if (!p && whole) p = whole.then((events) => events.filter((e) => e.city === line[0]));
   if (!p) {
-    p = line[0] === PROVINCE
-      ? json<ProvinceChunk>(`/data/map/${key}.json`).then(fromProvinceChunk)
-      : json<MapRow[]>(`/data/map/${key}.json`).then((rows) => fromMapRows(line[0], rows));
+    p =
+      line[0] === PROVINCE
+        ? json<ProvinceChunk>(`/data/map/${key}.json`).then(fromProvinceChunk)
+        : json<MapRow[]>(`/data/map/${key}.json`).then((rows) => fromMapRows(line[0], rows));
     p.catch(() => chunks.delete(key));
     chunks.set(key, p);
   }
@@ -39,7 +54,11 @@ export function loadChunk(line: MapChunkLine): Promise<MapEvent[]> {
 /** True when a chunk (or the province-wide chunk holding its month) has already been asked for. */
 export const isLoaded = (line: MapChunkLine) => chunks.has(chunkKey(line[0], line[1])) || chunks.has(chunkKey(PROVINCE, line[1]));
 
-export interface Loaded { events: MapEvent[]; left: number; manifest: MapManifest }
+export interface Loaded {
+  events: MapEvent[];
+  left: number;
+  manifest: MapManifest;
+}
 
 /** The events a need asks for (every chunk it matches, up to the budget), de-duplicated. */
 export async function loadEvents(need: ChunkNeed, budget?: number): Promise<Loaded> {

@@ -37,12 +37,19 @@ const placeOf = (e: MapEvent, names: Record<string, string>) => [names[e.city], 
 /** A popup's content as DOM nodes: content text is set as text, never parsed. */
 function popupContent(e: MapEvent, names: Record<string, string>, now: Date): HTMLElement {
   const state = eventStateLabel(e, now);
-  return h('div', { class: 'map-popup' },
-    h('p', { class: 'map-popup__title' }, h('a', { href: `/events/${encodeURIComponent(e.id)}/` }, e.demo ? h('span', { class: 'demo-badge' }, '示例') : null, e.demo ? ' ' : null, e.title)),
+  return h(
+    'div',
+    { class: 'map-popup' },
+    h(
+      'p',
+      { class: 'map-popup__title' },
+      h('a', { href: `/events/${encodeURIComponent(e.id)}/` }, e.demo ? h('span', { class: 'demo-badge' }, '示例') : null, e.demo ? ' ' : null, e.title),
+    ),
     state ? h('p', { class: `map-popup__state${state === '已结束' ? ' is-ended' : ''}` }, state) : null,
     h('p', {}, formatEventTime(e)),
     h('p', {}, `${placeOf(e, names)} · ${e.venue}`),
-    h('p', {}, `${EVENT_TYPE_LABELS[e.type]} · ${EVENT_LEVEL_LABELS[e.level]}`));
+    h('p', {}, `${EVENT_TYPE_LABELS[e.type]} · ${EVENT_LEVEL_LABELS[e.level]}`),
+  );
 }
 
 /** Upcoming soonest first, then ended most recent first (as the list pages order them). */
@@ -78,11 +85,18 @@ export async function initEventMap(): Promise<void> {
   status.textContent = '正在加载地图…';
   // Start on the event data for the view the page opens with while Leaflet is still loading.
   const initial = parseQuery(new URL(location.href).searchParams);
-  void loadManifest().then((m) => {
-    const now = new Date();
-    const r = resolveQuery(initial, now, true);
-    for (const c of chooseChunks(m, { city: initial.city, month: initial.month, range: r.range, since: r.upcomingOnly ? now.getTime() : undefined, center: JIANGSU_CENTER }, MAP_EAGER_EVENTS).load) void loadChunk(c).catch(() => {});
-  }).catch(() => {});
+  void loadManifest()
+    .then((m) => {
+      const now = new Date();
+      const r = resolveQuery(initial, now, true);
+      for (const c of chooseChunks(
+        m,
+        { city: initial.city, month: initial.month, range: r.range, since: r.upcomingOnly ? now.getTime() : undefined, center: JIANGSU_CENTER },
+        MAP_EAGER_EVENTS,
+      ).load)
+        void loadChunk(c).catch(() => {});
+    })
+    .catch(() => {});
   let manifest: MapManifest;
   let L: typeof Leaflet;
   try {
@@ -120,7 +134,14 @@ export async function initEventMap(): Promise<void> {
     for (const s of seats.filter((x) => !x.county)) {
       const [c, k] = planByCity[s.id] ?? [0, 0];
       L.circleMarker([s.lat, s.lng], { radius: 6 + Math.sqrt(c + k), color: '#0b4a8b', fillOpacity: 0.35 })
-        .bindPopup(h('div', {}, h('p', { class: 'map-popup__title' }, h('a', { href: `/cities/${encodeURIComponent(s.id)}/` }, names[s.id] ?? s.name)), h('p', {}, `全年计划市级${c}场、县区${k}场`)))
+        .bindPopup(
+          h(
+            'div',
+            {},
+            h('p', { class: 'map-popup__title' }, h('a', { href: `/cities/${encodeURIComponent(s.id)}/` }, names[s.id] ?? s.name)),
+            h('p', {}, `全年计划市级${c}场、县区${k}场`),
+          ),
+        )
         .addTo(map);
     }
     status.textContent = '各地尚未发布活动，地图显示各市全年计划场次。';
@@ -128,23 +149,25 @@ export async function initEventMap(): Promise<void> {
     return;
   }
 
-  const cluster = (L as unknown as { markerClusterGroup: (o: object) => ClusterGroup })
-    .markerClusterGroup({
-      // Not chunked: markers added in slices while the view animates to the results went missing.
-      chunkedLoading: false, showCoverageOnHover: false, maxClusterRadius: 48,
-      // No split/merge animation: while one runs the library ignores moves, so a filter chosen
-      // during it (a quick second choice) left the new results' markers undrawn.
-      animate: false,
-      // Close in, every fair is its own marker (fairs at one venue overlap; each still opens from
-      // the list). No "spiderfying": it collapses again on the next move and takes popups with it.
-      disableClusteringAtZoom: UNCLUSTERED_ZOOM, spiderfyOnMaxZoom: false,
-      // The library's own look, at 44 px (its default is 40).
-      iconCreateFunction: (c: { getChildCount: () => number }) => {
-        const n = c.getChildCount();
-        const size = n < 10 ? 'small' : n < 100 ? 'medium' : 'large';
-        return L.divIcon({ html: h('div', {}, h('span', {}, String(n))), className: `marker-cluster marker-cluster-${size}`, iconSize: L.point(44, 44) });
-      },
-    });
+  const cluster = (L as unknown as { markerClusterGroup: (o: object) => ClusterGroup }).markerClusterGroup({
+    // Not chunked: markers added in slices while the view animates to the results went missing.
+    chunkedLoading: false,
+    showCoverageOnHover: false,
+    maxClusterRadius: 48,
+    // No split/merge animation: while one runs the library ignores moves, so a filter chosen
+    // during it (a quick second choice) left the new results' markers undrawn.
+    animate: false,
+    // Close in, every fair is its own marker (fairs at one venue overlap; each still opens from
+    // the list). No "spiderfying": it collapses again on the next move and takes popups with it.
+    disableClusteringAtZoom: UNCLUSTERED_ZOOM,
+    spiderfyOnMaxZoom: false,
+    // The library's own look, at 44 px (its default is 40).
+    iconCreateFunction: (c: { getChildCount: () => number }) => {
+      const n = c.getChildCount();
+      const size = n < 10 ? 'small' : n < 100 ? 'medium' : 'large';
+      return L.divIcon({ html: h('div', {}, h('span', {}, String(n))), className: `marker-cluster marker-cluster-${size}`, iconSize: L.point(44, 44) });
+    },
+  });
   map.addLayer(cluster);
 
   // Narrow enough that popup, its frame and 16 px either side fit in the map's width. Panning
@@ -213,26 +236,34 @@ export async function initEventMap(): Promise<void> {
     });
     setTimeout(() => keepInside(node), 400);
   });
-  map.on('popupclose', () => { openNode = null; });
+  map.on('popupclose', () => {
+    openNode = null;
+  });
   // Clusters re-arrange after zooming: keep an open popup inside after every move.
-  map.on('moveend zoomend', () => { if (openNode) keepInside(openNode); });
+  map.on('moveend zoomend', () => {
+    if (openNode) keepInside(openNode);
+  });
   // Capture phase: runs before Leaflet's own Escape handler has closed the popup.
-  document.addEventListener('keydown', (k) => {
-    if (k.key !== 'Escape' || !openNode) return;
-    const fromPopup = openNode.contains(document.activeElement);
-    map.closePopup();
-    if (!fromList || !(fromPopup || document.activeElement === document.body)) return;
-    // On a phone the list is its own view: go back to it, to the item the popup came from
-    // (the list is redrawn as the map moves, so look the item up again).
-    setView('list');
-    renderList();
-    const item = list.querySelector<HTMLElement>(`[data-event="${CSS.escape(fromList)}"] .map-list__show`) ?? listHeading;
-    item.focus();
-  }, true);
+  document.addEventListener(
+    'keydown',
+    (k) => {
+      if (k.key !== 'Escape' || !openNode) return;
+      const fromPopup = openNode.contains(document.activeElement);
+      map.closePopup();
+      if (!fromList || !(fromPopup || document.activeElement === document.body)) return;
+      // On a phone the list is its own view: go back to it, to the item the popup came from
+      // (the list is redrawn as the map moves, so look the item up again).
+      setView('list');
+      renderList();
+      const item = list.querySelector<HTMLElement>(`[data-event="${CSS.escape(fromList)}"] .map-list__show`) ?? listHeading;
+      item.focus();
+    },
+    true,
+  );
 
   // ---- state ----
   let query: EventQuery = {};
-  let loaded: MapEvent[] = [];
+  const loaded: MapEvent[] = [];
   let shown: MapEvent[] = [];
   let left = 0;
   let listLimit = LIST_PAGE;
@@ -249,13 +280,19 @@ export async function initEventMap(): Promise<void> {
     const fresh = choice.load.filter((c) => !isLoaded(c));
     const lists = await Promise.all(choice.load.map(loadChunk));
     const seen = new Set(loaded.map((e) => e.id));
-    for (const e of lists.flat()) if (!seen.has(e.id)) { loaded.push(e); seen.add(e.id); }
+    for (const e of lists.flat())
+      if (!seen.has(e.id)) {
+        loaded.push(e);
+        seen.add(e.id);
+      }
     return { left: choice.left, added: fresh.length };
   };
 
   const select = (now: Date) => {
     const r = resolveQuery(query, now, true);
-    return filterEvents(loaded, r.filter).filter((e) => !r.upcomingOnly || isUpcoming(e, now)).sort(byRelevance(now));
+    return filterEvents(loaded, r.filter)
+      .filter((e) => !r.upcomingOnly || isUpcoming(e, now))
+      .sort(byRelevance(now));
   };
 
   const renderList = () => {
@@ -268,15 +305,19 @@ export async function initEventMap(): Promise<void> {
       const go = h('button', { class: 'map-list__show' }, '在地图上看');
       go.type = 'button';
       go.addEventListener('click', () => showOnMap(e));
-      const li = h('li', { class: `map-list__item${state === '已结束' || state === '已取消' ? ' is-ended' : ''}` },
+      const li = h(
+        'li',
+        { class: `map-list__item${state === '已结束' || state === '已取消' ? ' is-ended' : ''}` },
         h('a', { href: `/events/${encodeURIComponent(e.id)}/`, class: 'map-list__title' }, e.demo ? '【示例】' : '', e.title),
         h('span', { class: 'map-list__meta' }, `${formatEventTime(e)} · ${names[e.county ?? e.city] ?? ''} ${e.venue}`),
         state ? h('span', { class: 'map-list__state' }, state) : null,
-        go);
+        go,
+      );
       li.dataset.event = e.id;
       return li;
     });
-    if (inView.length === 0) items.push(h('li', { class: 'map-list__empty' }, shown.length ? '地图范围内没有活动，请缩小地图或移动地图。' : '没有符合条件的活动。'));
+    if (inView.length === 0)
+      items.push(h('li', { class: 'map-list__empty' }, shown.length ? '地图范围内没有活动，请缩小地图或移动地图。' : '没有符合条件的活动。'));
     list.replaceChildren(...items);
     fitAll.hidden = inView.length >= shown.length;
     fitAll.textContent = `看全部 ${shown.length} 场`;
@@ -364,7 +405,9 @@ export async function initEventMap(): Promise<void> {
     }
     if (mine !== run) return;
     // What is still unloaded anywhere, for the status line.
-    left = chooseChunks(manifest, need(query, now), Number.POSITIVE_INFINITY).load.filter((c) => !isLoaded(c)).reduce((s, c) => s + c[2], 0);
+    left = chooseChunks(manifest, need(query, now), Number.POSITIVE_INFINITY)
+      .load.filter((c) => !isLoaded(c))
+      .reduce((s, c) => s + c[2], 0);
     draw();
     renderList();
   });
@@ -393,9 +436,16 @@ export async function initEventMap(): Promise<void> {
     });
   }
 
-  more.addEventListener('click', () => { listLimit += LIST_PAGE; renderList(); });
+  more.addEventListener('click', () => {
+    listLimit += LIST_PAGE;
+    renderList();
+  });
   // The list follows the map; this brings every result back into view (and into the list).
-  fitAll.addEventListener('click', () => { map.closePopup(); fitResults(); renderList(); });
+  fitAll.addEventListener('click', () => {
+    map.closePopup();
+    fitResults();
+    renderList();
+  });
 
   const readForm = (): EventQuery => (form ? parseQuery(new URLSearchParams(new FormData(form) as unknown as Record<string, string>)) : {});
   const pushUrl = (q: EventQuery) => {
@@ -419,14 +469,23 @@ export async function initEventMap(): Promise<void> {
     city.addEventListener('change', () => fillCounties());
     form.addEventListener('change', (ev) => {
       const name = (ev.target as HTMLInputElement).name;
-      if (name === 'when' && field('when').value) { field('from').value = ''; field('to').value = ''; }
+      if (name === 'when' && field('when').value) {
+        field('from').value = '';
+        field('to').value = '';
+      }
       if ((name === 'from' || name === 'to') && (field('from').value || field('to').value)) field('when').value = '';
       const q = readForm();
       pushUrl(q);
       void applyQuery(q, true);
     });
     form.addEventListener('submit', (ev) => ev.preventDefault());
-    form.addEventListener('reset', () => setTimeout(() => { fillCounties(); pushUrl({}); void applyQuery({}, true); }, 0));
+    form.addEventListener('reset', () =>
+      setTimeout(() => {
+        fillCounties();
+        pushUrl({});
+        void applyQuery({}, true);
+      }, 0),
+    );
   }
   const filtered = Object.keys(initial).length > 0;
   await applyQuery(initial, filtered);

@@ -11,7 +11,10 @@ export function markEnded(now = Date.now()): void {
   const state = document.querySelector<HTMLElement>('[data-event-state]');
   if (state && !KEEP.test(state.dataset.status ?? '') && !state.classList.contains('is-ended') && Date.parse(state.dataset.end ?? '') < now) {
     const near = document.querySelector<HTMLAnchorElement>('nav[aria-label="面包屑"] a:last-of-type');
-    state.replaceChildren(h('strong', {}, '本活动已结束。'), ...(near ? [' 看看', h('a', { href: near.getAttribute('href') ?? '/events/' }, `${near.textContent ?? ''}附近即将举办的活动`), '。'] : []));
+    state.replaceChildren(
+      h('strong', {}, '本活动已结束。'),
+      ...(near ? [' 看看', h('a', { href: near.getAttribute('href') ?? '/events/' }, `${near.textContent ?? ''}附近即将举办的活动`), '。'] : []),
+    );
     state.className = 'event-state is-ended';
     state.hidden = false;
   }

@@ -20,20 +20,34 @@ const STATE_CLASS: Record<string, string> = { 已取消: 'is-cancelled', 延期:
 
 /** The same markup as EventCard.astro. */
 function card(e: MapEvent & { km?: number }, names: Record<string, string>, now: Date, nearest = false, kmFrom = '您'): HTMLElement {
-  const link = h('a', { href: `/events/${encodeURIComponent(e.id)}/` }, e.demo ? h('span', { class: 'demo-badge' }, '示例') : null, e.demo ? ' ' : null, e.title);
+  const link = h(
+    'a',
+    { href: `/events/${encodeURIComponent(e.id)}/` },
+    e.demo ? h('span', { class: 'demo-badge' }, '示例') : null,
+    e.demo ? ' ' : null,
+    e.title,
+  );
   const state = eventStateLabel(e, now);
-  const tags = h('p', { class: 'event-card__tags' }, h('span', {}, EVENT_TYPE_LABELS[e.type]), h('span', {}, EVENT_LEVEL_LABELS[e.level]),
+  const tags = h(
+    'p',
+    { class: 'event-card__tags' },
+    h('span', {}, EVENT_TYPE_LABELS[e.type]),
+    h('span', {}, EVENT_LEVEL_LABELS[e.level]),
     state ? h('span', { class: `event-card__status ${STATE_CLASS[state] ?? ''}` }, state) : null,
-    e.km !== undefined ? h('span', { class: 'event-card__km' }, `距${kmFrom}约 ${formatKm(e.km)}`) : null);
+    e.km !== undefined ? h('span', { class: 'event-card__km' }, `距${kmFrom}约 ${formatKm(e.km)}`) : null,
+  );
   const time = h('time', {}, formatEventTime(e));
   time.dateTime = e.start;
   const place = [names[e.city], e.county ? names[e.county] : ''].filter(Boolean).join(' ');
-  const article = h('article', { class: `event-card${nearest ? ' is-nearest' : ''}` },
+  const article = h(
+    'article',
+    { class: `event-card${nearest ? ' is-nearest' : ''}` },
     nearest ? h('p', { class: 'event-card__flag' }, '离您最近的即将举办活动') : null,
     h('h3', { class: 'event-card__title' }, link),
     h('p', { class: 'event-card__meta' }, time),
     h('p', { class: 'event-card__meta' }, `${place} · ${e.venue}`),
-    tags);
+    tags,
+  );
   article.dataset.event = e.id;
   article.dataset.end = e.end;
   return article;
@@ -100,7 +114,11 @@ function initFilters() {
     for (const a of quick) a.setAttribute('aria-current', String(a.dataset.quick === q.when));
     const active = !isEmptyQuery(q);
     for (const s of statics) s.hidden = active;
-    if (!active) { results.replaceChildren(); count.textContent = ''; return; }
+    if (!active) {
+      results.replaceChildren();
+      count.textContent = '';
+      return;
+    }
     count.textContent = '正在加载…';
     try {
       const now = new Date();
@@ -123,7 +141,10 @@ function initFilters() {
         await offerAlternatives(q, now, mine);
         return;
       }
-      for (const [title, list] of [['即将举办', upcoming], ['已结束', past]] as const) {
+      for (const [title, list] of [
+        ['即将举办', upcoming],
+        ['已结束', past],
+      ] as const) {
         if (!list.length) continue;
         const box = h('div');
         results.append(h('h3', {}, title), box);
@@ -140,12 +161,23 @@ function initFilters() {
   form.addEventListener('change', (ev) => {
     const name = (ev.target as HTMLInputElement).name;
     // A quick choice and typed dates are two ways of saying when: the last one chosen wins.
-    if (name === 'when' && field('when').value) { field('from').value = ''; field('to').value = ''; }
+    if (name === 'when' && field('when').value) {
+      field('from').value = '';
+      field('to').value = '';
+    }
     if ((name === 'from' || name === 'to') && (field('from').value || field('to').value)) field('when').value = '';
     void apply(readForm(), true).then(showAnswer);
   });
-  form.addEventListener('reset', () => setTimeout(() => { fillCounties(''); void apply({}, true); }, 0));
-  form.addEventListener('submit', (e) => { e.preventDefault(); void apply(readForm(), true); });
+  form.addEventListener('reset', () =>
+    setTimeout(() => {
+      fillCounties('');
+      void apply({}, true);
+    }, 0),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void apply(readForm(), true);
+  });
   for (const a of quick) {
     a.addEventListener('click', (e) => {
       e.preventDefault();
@@ -205,12 +237,18 @@ function initNearMe() {
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    if (!city.value || !county.value) { status.textContent = '请先选择设区市和县（市、区）。'; return; }
+    if (!city.value || !county.value) {
+      status.textContent = '请先选择设区市和县（市、区）。';
+      return;
+    }
     location.href = `/cities/${city.value}/${county.value}/`;
   });
 
   const geo = root.querySelector<HTMLButtonElement>('[data-geolocate]');
-  if (!geo || !('geolocation' in navigator)) { geo?.remove(); return; }
+  if (!geo || !('geolocation' in navigator)) {
+    geo?.remove();
+    return;
+  }
   geo.addEventListener('click', () => {
     status.textContent = '正在获取您的位置…';
     navigator.geolocation.getCurrentPosition(
@@ -227,18 +265,21 @@ function initNearMe() {
             .map((e) => ({ ...e, km: distanceKm(origin, e) }))
             .filter((e) => e.km <= NEARBY_RADIUS_KM)
             .sort((a, b) => a.km - b.km || byStart(a, b));
-          status.textContent = near.length ? `您附近 ${NEARBY_RADIUS_KM} 公里内即将举办的活动，共 ${near.length} 场，近的在前。` : `您附近 ${NEARBY_RADIUS_KM} 公里内暂时没有即将举办的活动。可以在活动地图上看看全省的活动。`;
+          status.textContent = near.length
+            ? `您附近 ${NEARBY_RADIUS_KM} 公里内即将举办的活动，共 ${near.length} 场，近的在前。`
+            : `您附近 ${NEARBY_RADIUS_KM} 公里内暂时没有即将举办的活动。可以在活动地图上看看全省的活动。`;
           renderList(results, near, names, now, true);
         } catch {
           status.textContent = '活动数据加载失败，请选择设区市和县（市、区）查找。';
         }
       },
       (err) => {
-        status.textContent = err.code === err.PERMISSION_DENIED
-          ? '没有获得位置权限。请选择您所在的设区市和县（市、区）查找。'
-          : err.code === err.TIMEOUT
-            ? '获取位置超时。请选择您所在的设区市和县（市、区）查找。'
-            : '无法获取您的位置。请选择您所在的设区市和县（市、区）查找。';
+        status.textContent =
+          err.code === err.PERMISSION_DENIED
+            ? '没有获得位置权限。请选择您所在的设区市和县（市、区）查找。'
+            : err.code === err.TIMEOUT
+              ? '获取位置超时。请选择您所在的设区市和县（市、区）查找。'
+              : '无法获取您的位置。请选择您所在的设区市和县（市、区）查找。';
       },
       { enableHighAccuracy: false, timeout: 10000, maximumAge: 600000 },
     );
@@ -252,7 +293,10 @@ function recheckUpcoming() {
   const now = Date.now();
   let moved = 0;
   for (const c of box.querySelectorAll<HTMLElement>('[data-end]')) {
-    if (Date.parse(c.dataset.end ?? '') < now) { c.remove(); moved += 1; }
+    if (Date.parse(c.dataset.end ?? '') < now) {
+      c.remove();
+      moved += 1;
+    }
   }
   if (moved) {
     const label = document.querySelector('[data-upcoming-count]');

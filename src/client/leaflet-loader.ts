@@ -16,7 +16,13 @@ import { escapeHtml } from '../lib/text.ts';
 import { h } from './dom.ts';
 
 export type L = typeof Leaflet;
-export interface Seat { id: string; name: string; lat: number; lng: number; county: boolean }
+export interface Seat {
+  id: string;
+  name: string;
+  lat: number;
+  lng: number;
+  county: boolean;
+}
 
 /** Adds a stylesheet once and waits until it has loaded. */
 function linkStylesheet(href: string): Promise<void> {
@@ -37,7 +43,12 @@ let clustered: Promise<L> | undefined;
 export function loadLeaflet(cluster = false): Promise<L> {
   if (cluster) {
     clustered ??= (async () => {
-      const [mod] = await Promise.all([import('./leaflet-cluster.ts'), linkStylesheet(leafletCss), linkStylesheet(clusterCss), linkStylesheet(clusterDefaultCss)]);
+      const [mod] = await Promise.all([
+        import('./leaflet-cluster.ts'),
+        linkStylesheet(leafletCss),
+        linkStylesheet(clusterCss),
+        linkStylesheet(clusterDefaultCss),
+      ]);
       const L = mod.default;
       // Cluster icons are not tab stops: keyboard users reach every event from the list beside
       // the map, instead of tabbing through dozens of icons (and the map never holds focus).

@@ -15,10 +15,13 @@ export function initMiniMaps(): void {
       const map = L.map(el, { scrollWheelZoom: false, minZoom: 5, maxZoom: 18, zoomControl: false }).setView([lat, lng], 13);
       addBase(L, map, el.dataset.tk ?? '', el.dataset.review ?? '');
       L.circleMarker([lat, lng], { radius: 9, color: '#b3221b', weight: 3, fillColor: '#ffffff', fillOpacity: 1 })
-        .bindTooltip(h('span', {}, `${el.dataset.demo === '1' ? '【示例】' : ''}${el.dataset.label ?? ''}`), { permanent: true, direction: 'top', offset: [0, -8] })
+        .bindTooltip(h('span', {}, `${el.dataset.demo === '1' ? '【示例】' : ''}${el.dataset.label ?? ''}`), {
+          permanent: true,
+          direction: 'top',
+          offset: [0, -8],
+        })
         .addTo(map);
     });
     io.observe(el);
   }
 }
-

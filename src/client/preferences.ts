@@ -25,7 +25,6 @@ function setElder(on: boolean, button: HTMLElement): void {
   }
 }
 
-
 /** Wires the header buttons. Safe to call once per page. */
 export function initPreferences(): void {
   const elder = document.querySelector<HTMLButtonElement>('[data-elder-toggle]');
@@ -57,7 +56,10 @@ export function initPreferences(): void {
     document.documentElement.classList.add('has-read-dock');
   }
   const header = document.querySelector('.site-header');
-  if (header) new IntersectionObserver(([e]) => { dock.hidden = Boolean(e?.isIntersecting); }).observe(header);
+  if (header)
+    new IntersectionObserver(([e]) => {
+      dock.hidden = Boolean(e?.isIntersecting);
+    }).observe(header);
   // idle -> reading -> paused -> reading …; 停止朗读 ends it from either.
   let state: 'idle' | 'reading' | 'paused' = 'idle';
   const show = (next: typeof state) => {
@@ -71,7 +73,11 @@ export function initPreferences(): void {
     stop.hidden = next === 'idle';
     dockStop.hidden = next === 'idle';
   };
-  const end = (focus: HTMLElement) => { synth.cancel(); show('idle'); focus.focus(); };
+  const end = (focus: HTMLElement) => {
+    synth.cancel();
+    show('idle');
+    focus.focus();
+  };
   stop.addEventListener('click', () => end(read));
   dockStop.addEventListener('click', () => end(here));
   /** Reads on from the first block the reader is at: the address's #section, or what is on screen. */
@@ -79,7 +85,9 @@ export function initPreferences(): void {
     synth.cancel();
     const blocks = readable(main);
     const target = fromHash && location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-    const atTarget = target ? blocks.findIndex((b) => target === b.el || target.contains(b.el) || Boolean(target.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING)) : -1;
+    const atTarget = target
+      ? blocks.findIndex((b) => target === b.el || target.contains(b.el) || Boolean(target.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING))
+      : -1;
     // The header's button: the first block that starts on screen (at the top of the page, all).
     // The dock's: the block being read on screen, even if it began above.
     const onScreen = blocks.findIndex((b) => (fromHash ? b.el.getBoundingClientRect().top >= 0 : b.el.getBoundingClientRect().bottom > 0));
@@ -93,8 +101,16 @@ export function initPreferences(): void {
     show('reading');
   };
   const toggle = (fromHash: boolean) => {
-    if (state === 'reading') { synth.pause(); show('paused'); return; }
-    if (state === 'paused') { synth.resume(); show('reading'); return; }
+    if (state === 'reading') {
+      synth.pause();
+      show('paused');
+      return;
+    }
+    if (state === 'paused') {
+      synth.resume();
+      show('reading');
+      return;
+    }
     start(fromHash);
   };
   read.addEventListener('click', () => toggle(true));

@@ -22,8 +22,15 @@ interface ResultData {
   meta: Record<string, string | undefined>;
   sub_results?: { title: string; url: string }[];
 }
-interface PagefindResult { id: string; score: number; data(): Promise<ResultData> }
-interface PagefindSearch { results: PagefindResult[]; filters?: Record<string, Record<string, number>> }
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<ResultData>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  filters?: Record<string, Record<string, number>>;
+}
 /** Pagefind filters: a value, none of several (to leave out pages shown as best bets) or any of several. */
 type Filters = Record<string, string | { none: string[] } | { any: string[] }>;
 interface Pagefind {
@@ -88,7 +95,9 @@ function metaLine(section: string | undefined, city: string | undefined, extra: 
 }
 
 function betItem(b: PageBet, cityName: (id: string | undefined) => string | undefined): HTMLLIElement {
-  const li = h('li', { class: 'search-hit search-hit--best' },
+  const li = h(
+    'li',
+    { class: 'search-hit search-hit--best' },
     metaLine(b.section, cityName(b.city), [h('strong', {}, '推荐')]),
     h('h2', { class: 'search-hit__title' }, h('a', { href: b.url }, b.title)),
     h('p', { class: 'search-hit__excerpt' }, b.summary),
@@ -114,7 +123,9 @@ function resultItem(r: ResultData, words: readonly string[], now: Date): HTMLLIE
   const subs = (r.sub_results ?? []).filter((s) => s.url.includes('#') && s.title && s.title !== m['title']).slice(0, 2);
   const link = h('a', { href: r.url }, clean(m['title'] ?? r.url));
   link.setAttribute('data-search-hit', '');
-  return h('li', { class: 'search-hit' },
+  return h(
+    'li',
+    { class: 'search-hit' },
     h('h2', { class: 'search-hit__title' }, link),
     metaLine(m['section'], m['city'], extra),
     h('p', { class: 'search-hit__excerpt' }, ...excerpt),
@@ -309,7 +320,10 @@ export function initSearch(): void {
     e.preventDefault();
     go();
   });
-  for (const s of selects) s.addEventListener('change', () => { if (input.value.trim()) go(); });
+  for (const s of selects)
+    s.addEventListener('change', () => {
+      if (input.value.trim()) go();
+    });
   more.addEventListener('click', () => {
     const first = list.children.length;
     void showNext(run).then(() => (list.children[first]?.querySelector('a') as HTMLAnchorElement | null)?.focus());

@@ -17,7 +17,9 @@ export function resplitUpcoming(now: number = Date.now()): number {
     const count = list.querySelector<HTMLElement>('[data-upcoming-count]');
     if (count) count.textContent = String(Math.max(0, Number(count.textContent) - ended.length));
     const left = cards.length - ended.length;
-    list.append(h('p', { class: 'small muted' }, `本页生成后又有${ended.length}场活动已经结束，已从这里移除${left === 0 ? '；暂时没有其他即将举办的活动' : ''}。`));
+    list.append(
+      h('p', { class: 'small muted' }, `本页生成后又有${ended.length}场活动已经结束，已从这里移除${left === 0 ? '；暂时没有其他即将举办的活动' : ''}。`),
+    );
   }
   return removed;
 }

@@ -5,7 +5,17 @@
  * element, and any import, export or expression (src/lib/mdx-guard.ts).
  */
 export const POLICY_MDX_COMPONENTS = [
-  'Calculator', 'Callout', 'Channels', 'Fact', 'FactSentence', 'FactTable', 'OfficialOnly', 'Period', 'StatusTable', 'Steps', 'WorkedExample',
+  'Calculator',
+  'Callout',
+  'Channels',
+  'Fact',
+  'FactSentence',
+  'FactTable',
+  'OfficialOnly',
+  'Period',
+  'StatusTable',
+  'Steps',
+  'WorkedExample',
 ] as const;
 
 export const CASE_MDX_COMPONENTS = [] as const;

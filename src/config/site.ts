@@ -36,7 +36,11 @@ export const SITE = {
 } as const;
 
 /** One entry of the main navigation. `ready: false` hides a page whose issue is still open. */
-export interface NavItem { href: string; label: string; ready: boolean }
+export interface NavItem {
+  href: string;
+  label: string;
+  ready: boolean;
+}
 
 export const NAV: NavItem[] = [
   { href: '/', label: '首页', ready: true },

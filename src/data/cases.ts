@@ -49,7 +49,12 @@ export async function getCases(): Promise<SiteCase[]> {
       };
     })
     .sort(byPublishedDesc);
-  problems.push(...findSlugProblems(all.map((c) => c.slug), RESERVED_CASE_SLUGS));
+  problems.push(
+    ...findSlugProblems(
+      all.map((c) => c.slug),
+      RESERVED_CASE_SLUGS,
+    ),
+  );
   if (problems.length) throw new Error(`${contentPath('cases/')}：\n  - ${problems.join('\n  - ')}`);
   cache = all;
   return cache;

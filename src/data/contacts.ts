@@ -21,7 +21,7 @@ let cache: Contact[] | undefined;
 export async function getContacts(): Promise<Contact[]> {
   if (cache) return cache;
   const code = new Map((await getRegions()).map((r) => [r.id, r.code]));
-  const key = (c: Contact) => (c.city ? code.get(c.city) ?? c.city : '');
+  const key = (c: Contact) => (c.city ? (code.get(c.city) ?? c.city) : '');
   cache = (await getCollection('contacts'))
     .map(({ data }): Contact => ({ ...data, city: data.city === undefined ? undefined : toId(data.city) }))
     .sort((a, b) => key(a).localeCompare(key(b)) || a.id.localeCompare(b.id));

@@ -21,9 +21,7 @@ export async function getPolicyDocuments(): Promise<PolicyDocument[]> {
 /** Every policy fact, in file order; a fact citing an unknown document fails the build. */
 export async function getPolicyFacts(): Promise<PolicyFact[]> {
   if (!facts) {
-    facts = (await getCollection('policyFacts'))
-      .map((e) => ({ ...e.data, documents: e.data.documents.map(toId) }))
-      .sort((a, b) => a.id.localeCompare(b.id));
+    facts = (await getCollection('policyFacts')).map((e) => ({ ...e.data, documents: e.data.documents.map(toId) })).sort((a, b) => a.id.localeCompare(b.id));
     const problems = findFactProblems(facts, await getPolicyDocuments());
     if (problems.length) throw new Error(`${contentPath('policies/data/facts.yaml')}：\n  - ${problems.join('\n  - ')}`);
   }
@@ -94,7 +92,9 @@ export async function getExplainers(): Promise<Explainer[]> {
   const day = getPolicyDay();
   const fact = (id: string) => resolveFact(facts, id, day) ?? facts.find((f) => f.id === id);
   const problems = all.flatMap((e) =>
-    explainerProblems(e.body ?? '', { year: e.data.year, sources: e.data.sources.map(toId) }, fact).map((p) => `${e.filePath ?? contentPath(`policies/${e.id}.mdx`)}：${p}`),
+    explainerProblems(e.body ?? '', { year: e.data.year, sources: e.data.sources.map(toId) }, fact).map(
+      (p) => `${e.filePath ?? contentPath(`policies/${e.id}.mdx`)}：${p}`,
+    ),
   );
   if (problems.length) throw new Error(`政策解读有 ${problems.length} 处问题：\n  - ${problems.join('\n  - ')}`);
   explainers = all;
@@ -130,9 +130,7 @@ export async function getProgrammes(periods: readonly ProgrammePeriod[]): Promis
     const f = fact(p.fact);
     if (!f.to) continue;
     const to = f.to;
-    const next = all
-      .filter((x) => factTopic(x) === factTopic(f) && x.from !== undefined && x.from > to)
-      .sort((a, b) => a.from!.localeCompare(b.from!))[0];
+    const next = all.filter((x) => factTopic(x) === factTopic(f) && x.from !== undefined && x.from > to).sort((a, b) => a.from!.localeCompare(b.from!))[0];
     const year = (f.from ?? to).slice(0, 4);
     const deadline = p.application ? fact(p.application.deadline) : undefined;
     out.push({

@@ -52,7 +52,10 @@ export async function getCharts(): Promise<{ page: ChartSpec[]; cities: Map<stri
 export async function getChartFilePaths(): Promise<{ params: { name: string }; props: { svg: string } }[]> {
   const { page, cities } = await getCharts();
   const site = import.meta.env.SITE;
-  const file = (spec: ChartSpec, path: string) => ({ params: { name: spec.id }, props: { svg: chartFileSvg(spec, { siteName: SITE.name, url: new URL(`${path}#${spec.id}`, site).href }) } });
+  const file = (spec: ChartSpec, path: string) => ({
+    params: { name: spec.id },
+    props: { svg: chartFileSvg(spec, { siteName: SITE.name, url: new URL(`${path}#${spec.id}`, site).href }) },
+  });
   return [...page.map((spec) => file(spec, '/plan/')), ...[...cities].map(([city, spec]) => file(spec, `/cities/${city}/`))];
 }
 

@@ -70,7 +70,10 @@ export async function getSearchMeta(pathname: string): Promise<PageSearchMeta> {
 }
 
 /** One section of the site index that /search/ shows without JavaScript (and before a query). */
-export interface SiteIndexSection { section: string; links: { href: string; label: string }[] }
+export interface SiteIndexSection {
+  section: string;
+  links: { href: string; label: string }[];
+}
 
 /** Every section of the site and its pages, for browsing instead of searching. */
 export async function getSiteIndex(): Promise<SiteIndexSection[]> {
@@ -78,16 +81,33 @@ export async function getSiteIndex(): Promise<SiteIndexSection[]> {
   const explainers = await getExplainers();
   const cases = await getCases();
   return [
-    { section: '活动', links: [
-      { href: '/events/', label: '活动日历' }, { href: '/map/', label: '活动地图' }, { href: '/calendar/', label: '订阅活动日历' },
-      ...cities.map((c) => ({ href: `/cities/${c.id}/`, label: c.name })),
-    ] },
+    {
+      section: '活动',
+      links: [
+        { href: '/events/', label: '活动日历' },
+        { href: '/map/', label: '活动地图' },
+        { href: '/calendar/', label: '订阅活动日历' },
+        ...cities.map((c) => ({ href: `/cities/${c.id}/`, label: c.name })),
+      ],
+    },
     { section: '政策', links: [{ href: '/policies/', label: '政策解读' }, ...explainers.map((e) => ({ href: `/policies/${e.id}/`, label: e.data.title }))] },
     { section: '计算器', links: [{ href: '/policies/calculator/', label: '补贴计算器' }] },
     { section: '案例', links: [{ href: '/cases/', label: '典型案例' }, ...cases.map((c) => ({ href: `/cases/${c.slug}/`, label: caseTitle(c) }))] },
     { section: '计划', links: [{ href: '/plan/', label: '计划与进展' }] },
     { section: '通知', links: [{ href: '/notice/', label: '通知原文' }] },
-    { section: '数据', links: [{ href: '/media/', label: '新闻媒体：引用、联系和下载' }, { href: '/plan/#downloads', label: '计划数据下载' }] },
-    { section: '本站', links: [{ href: '/', label: '首页' }, { href: '/about/', label: '关于本站、联系方式' }] },
+    {
+      section: '数据',
+      links: [
+        { href: '/media/', label: '新闻媒体：引用、联系和下载' },
+        { href: '/plan/#downloads', label: '计划数据下载' },
+      ],
+    },
+    {
+      section: '本站',
+      links: [
+        { href: '/', label: '首页' },
+        { href: '/about/', label: '关于本站、联系方式' },
+      ],
+    },
   ];
 }

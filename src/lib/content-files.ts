@@ -18,7 +18,10 @@ export function parseContentText(file: string, text: string): unknown {
 }
 
 /** The shape of a schema issue that we read (Zod's, and Astro's forwarding of it). */
-export interface SchemaIssue { path: readonly PropertyKey[]; message: string }
+export interface SchemaIssue {
+  path: readonly PropertyKey[];
+  message: string;
+}
 
 /** "venue.name", "organisers[0]"; an empty path is the whole entry. */
 export function formatPath(path: readonly PropertyKey[]): string {

@@ -70,7 +70,9 @@ const baiduText = (text: string) => encodeURIComponent(text.replace(/\|/gu, '｜
 export function baiduRouteLink(from: LatLng, to: LatLng, name: string): string {
   const a = convert(from, 'WGS84', 'BD09');
   const b = convert(to, 'WGS84', 'BD09');
-  return `https://api.map.baidu.com/direction?origin=latlng:${fixed6(a.lat)},${fixed6(a.lng)}|name:${baiduText('我的位置')}` +
+  return (
+    `https://api.map.baidu.com/direction?origin=latlng:${fixed6(a.lat)},${fixed6(a.lng)}|name:${baiduText('我的位置')}` +
     `&destination=latlng:${fixed6(b.lat)},${fixed6(b.lng)}|name:${baiduText(name)}` +
-    `&mode=driving&output=html&coord_type=bd09ll&src=${encodeURIComponent(`webapp.${MAP_LINK_SOURCE}.events`)}`;
+    `&mode=driving&output=html&coord_type=bd09ll&src=${encodeURIComponent(`webapp.${MAP_LINK_SOURCE}.events`)}`
+  );
 }

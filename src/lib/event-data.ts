@@ -4,7 +4,24 @@ import { csvSafe } from './text.ts';
 import { displayTitle, type EventItem } from './events.ts';
 
 export const EVENT_CSV_COLUMNS = [
-  'id', 'demo', 'title', 'type', 'level', 'city_code', 'city', 'county_code', 'county', 'venue', 'address', 'lat', 'lng', 'start', 'end', 'status', 'organisers', 'url',
+  'id',
+  'demo',
+  'title',
+  'type',
+  'level',
+  'city_code',
+  'city',
+  'county_code',
+  'county',
+  'venue',
+  'address',
+  'lat',
+  'lng',
+  'start',
+  'end',
+  'status',
+  'organisers',
+  'url',
 ] as const;
 
 type Region = { code: string; name: string };
@@ -35,5 +52,9 @@ export function eventRows(events: readonly EventItem[], regionOf: (id: string) =
 
 /** CSV with BOM for Excel, CRLF line ends. */
 export function eventsToCsv(rows: ReturnType<typeof eventRows>): string {
-  return '\uFEFF' + Papa.unparse({ fields: [...EVENT_CSV_COLUMNS], data: rows.map((r) => EVENT_CSV_COLUMNS.map((c) => csvSafe(r[c]))) }, { newline: '\r\n' }) + '\r\n';
+  return (
+    '\uFEFF' +
+    Papa.unparse({ fields: [...EVENT_CSV_COLUMNS], data: rows.map((r) => EVENT_CSV_COLUMNS.map((c) => csvSafe(r[c]))) }, { newline: '\r\n' }) +
+    '\r\n'
+  );
 }

@@ -39,4 +39,3 @@ export const EVENT_STATUS_LABELS: Record<(typeof EVENT_STATUSES)[number], string
   cancelled: '取消',
   held: '已举办',
 };
-

@@ -77,7 +77,15 @@ export function groupByMonth<T extends EventItem>(events: readonly T[]): [string
  * What a visitor can filter by. Empty fields do not filter. `from`/`to` are days in Shanghai
  * ("2026-12-05"); an event matches when it takes place on any day of that range.
  */
-export interface EventFilter { city?: string; county?: string; month?: string; type?: string; level?: string; from?: IsoDate; to?: IsoDate }
+export interface EventFilter {
+  city?: string;
+  county?: string;
+  month?: string;
+  type?: string;
+  level?: string;
+  from?: IsoDate;
+  to?: IsoDate;
+}
 
 export function filterEvents<T extends Pick<EventItem, 'city' | 'county' | 'start' | 'end' | 'type' | 'level'>>(events: readonly T[], f: EventFilter): T[] {
   const range = parseRange(f.from, f.to);
@@ -120,7 +128,10 @@ export function planProgress(plan: ReconciledPlan, events: readonly EventItem[],
   const rows = city ? plan.rows.filter((r) => r.city === city) : plan.rows;
   return Array.from({ length: 12 }, (_, i) => {
     const month = `${plan.year}-${String(i + 1).padStart(2, '0')}`;
-    const planned = rows.reduce((s, r) => ({ city: s.city + (r.reconciled.months[i]?.city ?? 0), county: s.county + (r.reconciled.months[i]?.county ?? 0) }), { city: 0, county: 0 });
+    const planned = rows.reduce((s, r) => ({ city: s.city + (r.reconciled.months[i]?.city ?? 0), county: s.county + (r.reconciled.months[i]?.county ?? 0) }), {
+      city: 0,
+      county: 0,
+    });
     const published = events.filter((e) => e.status !== 'cancelled' && e.level !== 'provincial' && monthOf(e) === month && (!city || e.city === city)).length;
     return { month, planned, published };
   });

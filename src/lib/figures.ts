@@ -18,8 +18,22 @@ export function campaignFigures(notice: NoticeData, plan: ReconciledPlan): Figur
   const totals = planTotals(plan);
   const attachment = `${notice.docNumber} 附件计划表`;
   return [
-    { key: 'provincial-target', value: notice.targets.provincial.min, prefix: '≥', unit: '场', label: '省级层面全年活动目标', source: `${notice.docNumber} 第三条` },
-    { key: 'city-county-target', value: notice.targets.cityCounty.min, prefix: '≥', unit: '场', label: '市县全年活动目标', source: `${notice.docNumber} 第三条` },
+    {
+      key: 'provincial-target',
+      value: notice.targets.provincial.min,
+      prefix: '≥',
+      unit: '场',
+      label: '省级层面全年活动目标',
+      source: `${notice.docNumber} 第三条`,
+    },
+    {
+      key: 'city-county-target',
+      value: notice.targets.cityCounty.min,
+      prefix: '≥',
+      unit: '场',
+      label: '市县全年活动目标',
+      source: `${notice.docNumber} 第三条`,
+    },
     { key: 'plan-city', value: totals.city, prefix: '', unit: '场', label: '各市计划市级活动', source: attachment },
     { key: 'plan-county', value: totals.county, prefix: '', unit: '场', label: '各市计划县区活动', source: attachment },
     { key: 'cities', value: totals.cities, prefix: '', unit: '个', label: '参加的设区市', source: attachment },

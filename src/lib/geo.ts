@@ -4,7 +4,10 @@
  * the datum conversion. Pure.
  */
 
-export interface LatLng { lat: number; lng: number }
+export interface LatLng {
+  lat: number;
+  lng: number;
+}
 
 const EARTH_RADIUS_KM = 6371.0088;
 const rad = (d: number) => (d * Math.PI) / 180;
@@ -31,7 +34,5 @@ export function formatKm(km: number): string {
  * stable order by the tie-breaker (for events: start time, then id).
  */
 export function sortByDistance<T extends LatLng>(items: readonly T[], origin: LatLng, tieBreak: (a: T, b: T) => number = () => 0): (T & { km: number })[] {
-  return items
-    .map((item) => ({ ...item, km: distanceKm(origin, item) }))
-    .sort((a, b) => a.km - b.km || tieBreak(a, b));
+  return items.map((item) => ({ ...item, km: distanceKm(origin, item) })).sort((a, b) => a.km - b.km || tieBreak(a, b));
 }

@@ -82,7 +82,10 @@ export function foldLine(line: string): string {
 /** "20260103T010000Z" from an ISO string with offset. */
 export function utcStamp(iso: string | Date): string {
   const d = typeof iso === 'string' ? new Date(iso) : iso;
-  return d.toISOString().replace(/[-:]/gu, '').replace(/\.\d{3}/u, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/gu, '')
+    .replace(/\.\d{3}/u, '');
 }
 
 /** What a feed shows as the title: 示例 first, then 已取消/延期, and （已结束） for past events. */
@@ -100,13 +103,21 @@ export function eventToVevent(e: EventItem, options: IcsOptions): string {
   const state = eventStateLabel(e, options.now);
   const description = [
     e.demo ? '【示例】本活动为演示数据，并非真实活动。' : '',
-    state === '已结束' ? '本活动已结束。' : state === '已取消' ? '本活动已取消，请勿前往。' : state === '延期' ? '本活动延期，新的时间以主办单位通知为准。' : '',
+    state === '已结束'
+      ? '本活动已结束。'
+      : state === '已取消'
+        ? '本活动已取消，请勿前往。'
+        : state === '延期'
+          ? '本活动延期，新的时间以主办单位通知为准。'
+          : '',
     `时间：${formatEventTime(e)}`,
     `地点：${e.venue.name}（${e.venue.address}）`,
     `主办：${e.organisers.join('、')}`,
     e.phone ? `咨询电话：${e.phone}` : '',
     `详情：${url}`,
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   const s = eventSchedule(e);
   const firstEnd = s.daily ? `${s.firstDay}T${s.endTime}${e.end.slice(16)}` : e.end;
   const lines = [
@@ -139,11 +150,16 @@ export function wrapCalendar(name: string, vevents: readonly string[]): string {
     `X-WR-CALNAME:${escapeText(name)}`,
     `REFRESH-INTERVAL;VALUE=DURATION:${REFRESH_INTERVAL}`,
     `X-PUBLISHED-TTL:${REFRESH_INTERVAL}`,
-  ].map(foldLine).join('\r\n');
+  ]
+    .map(foldLine)
+    .join('\r\n');
   return `${head}\r\n${vevents.join('')}END:VCALENDAR\r\n`;
 }
 
 /** The whole feed as text (CRLF line ends, folded lines, UTF-8). */
 export function eventsToIcs(events: readonly EventItem[], name: string, options: IcsOptions): string {
-  return wrapCalendar(name, events.map((e) => eventToVevent(e, options)));
+  return wrapCalendar(
+    name,
+    events.map((e) => eventToVevent(e, options)),
+  );
 }

@@ -34,7 +34,10 @@ export function financialIncentives(facts: readonly PolicyFact[], docs: readonly
     ...(f.from ? { validFrom: f.from } : {}),
     ...(f.to ? { validThrough: f.to } : {}),
     provider: provider(f),
-    citation: f.documents.map(docOf).filter((d) => d !== undefined).map((d) => formatCitation(d)),
+    citation: f.documents
+      .map(docOf)
+      .filter((d) => d !== undefined)
+      .map((d) => formatCitation(d)),
   });
   const out: object[] = [];
   for (const f of facts) {
@@ -47,12 +50,26 @@ export function financialIncentives(facts: readonly PolicyFact[], docs: readonly
   }
   const reduction = facts.find((f) => f.id === 'tax-nev-reduction');
   const cap = facts.find((f) => f.id === 'tax-nev-cap');
-  if (reduction && cap && isConfirmed(reduction.confidence) && isConfirmed(cap.confidence) && reduction.value.type === 'percent' && cap.value.type === 'amount') {
+  if (
+    reduction &&
+    cap &&
+    isConfirmed(reduction.confidence) &&
+    isConfirmed(cap.confidence) &&
+    reduction.value.type === 'percent' &&
+    cap.value.type === 'amount'
+  ) {
     out.push({
       ...base(reduction),
       name: '新能源乘用车车辆购置税减半征收',
       incentiveType: 'https://schema.org/IncentiveTypeTaxWaiver',
-      incentiveAmount: { '@type': 'QuantitativeValue', value: reduction.value.percent, unitCode: 'P1', unitText: '%', maxValue: cap.value.amount, valueReference: 'CNY' },
+      incentiveAmount: {
+        '@type': 'QuantitativeValue',
+        value: reduction.value.percent,
+        unitCode: 'P1',
+        unitText: '%',
+        maxValue: cap.value.amount,
+        valueReference: 'CNY',
+      },
     });
   }
   return out;

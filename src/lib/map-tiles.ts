@@ -23,8 +23,17 @@ export function isTiandituKey(key: string): boolean {
 export function tiandituTileUrl(layer: TiandituLayer, key: string): string {
   if (!isTiandituKey(key)) throw new Error('天地图密钥应为 32 位十六进制字符（浏览器端密钥）');
   const query = [
-    'SERVICE=WMTS', 'REQUEST=GetTile', 'VERSION=1.0.0', `LAYER=${layer}`, 'STYLE=default', 'TILEMATRIXSET=w', 'FORMAT=tiles',
-    'TILEMATRIX={z}', 'TILEROW={y}', 'TILECOL={x}', `tk=${key}`,
+    'SERVICE=WMTS',
+    'REQUEST=GetTile',
+    'VERSION=1.0.0',
+    `LAYER=${layer}`,
+    'STYLE=default',
+    'TILEMATRIXSET=w',
+    'FORMAT=tiles',
+    'TILEMATRIX={z}',
+    'TILEROW={y}',
+    'TILECOL={x}',
+    `tk=${key}`,
   ].join('&');
   return `https://t{s}.tianditu.gov.cn/${layer}_w/wmts?${query}`;
 }

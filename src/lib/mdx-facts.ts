@@ -33,7 +33,9 @@ export function proseOf(body: string): string {
  */
 export function strayNumbers(body: string, year: number): string[] {
   const prose = proseOf(body).replaceAll(`${year}年`, '');
-  const found = [...prose.matchAll(/\d+(?:[.,]\d+)*\s*(?:%|万|元|年|月|日|个|岁|公里|升)?|[一二两三四五六七八九十百千]+万|百分之[一二三四五六七八九十]+/gu)].map((m) => m[0]);
+  const found = [
+    ...prose.matchAll(/\d+(?:[.,]\d+)*\s*(?:%|万|元|年|月|日|个|岁|公里|升)?|[一二两三四五六七八九十百千]+万|百分之[一二三四五六七八九十]+/gu),
+  ].map((m) => m[0]);
   return found;
 }
 
@@ -42,14 +44,20 @@ export function strayNumbers(body: string, year: number): string[] {
  * typed in the prose, facts cited that do not exist, and facts whose documents are missing from
  * the page's sources. `fact` finds a cited fact by its id. The build and check:content both run it.
  */
-export function explainerProblems(body: string, page: { year: number; sources: readonly string[] }, fact: (id: string) => { documents: readonly string[] } | undefined): string[] {
+export function explainerProblems(
+  body: string,
+  page: { year: number; sources: readonly string[] },
+  fact: (id: string) => { documents: readonly string[] } | undefined,
+): string[] {
   const problems: string[] = [];
   const typed = strayNumbers(body, page.year);
-  if (typed.length) problems.push(`正文里直接写了数字（${[...new Set(typed)].join('、')}）。政策数字请用 <Fact id="…" /> 从 facts.yaml 引用，这样它会带上依据和有效期`);
+  if (typed.length)
+    problems.push(`正文里直接写了数字（${[...new Set(typed)].join('、')}）。政策数字请用 <Fact id="…" /> 从 facts.yaml 引用，这样它会带上依据和有效期`);
   for (const id of factIdsIn(body)) {
     const f = fact(id);
     if (!f) problems.push(`引用的政策事实“${id}”不在 facts.yaml 中`);
-    else if (f.documents.length > 0 && !f.documents.some((d) => page.sources.includes(d))) problems.push(`引用了政策事实“${id}”，但它的发文依据（${f.documents.join('、')}）不在本页的 sources 里`);
+    else if (f.documents.length > 0 && !f.documents.some((d) => page.sources.includes(d)))
+      problems.push(`引用了政策事实“${id}”，但它的发文依据（${f.documents.join('、')}）不在本页的 sources 里`);
   }
   return problems;
 }

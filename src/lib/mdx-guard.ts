@@ -10,7 +10,10 @@
  */
 import { mdxToMdast } from 'satteri';
 
-export interface MdxProblem { line: number; message: string }
+export interface MdxProblem {
+  line: number;
+  message: string;
+}
 
 interface Node {
   type: string;
@@ -71,7 +74,10 @@ export function mdxBodyProblems(source: string, components: readonly string[]): 
         break;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        problems.push({ line: lineOf(node), message: `正文不能有花括号表达式“{${short(String(node.value ?? ''))}}”：MDX 会把它当成代码运行。要写花括号，请改用全角“｛｝”，或写成“\\{”“\\}”。` });
+        problems.push({
+          line: lineOf(node),
+          message: `正文不能有花括号表达式“{${short(String(node.value ?? ''))}}”：MDX 会把它当成代码运行。要写花括号，请改用全角“｛｝”，或写成“\\{”“\\}”。`,
+        });
         break;
       case 'html':
         problems.push({ line: lineOf(node), message: '正文不能直接写 HTML。请用 Markdown 写，或用网站提供的组件。' });
@@ -82,9 +88,10 @@ export function mdxBodyProblems(source: string, components: readonly string[]): 
         if (!allowed.has(name)) {
           problems.push({
             line: lineOf(node),
-            message: name && /^[a-z]/u.test(name)
-              ? `正文不能用 HTML 元素 <${name}>（可能用来运行脚本或把读者引到别的网站）。请用 Markdown 写。${list}。`
-              : `正文不能用组件 <${name || '（空）'}>。${list}。`,
+            message:
+              name && /^[a-z]/u.test(name)
+                ? `正文不能用 HTML 元素 <${name}>（可能用来运行脚本或把读者引到别的网站）。请用 Markdown 写。${list}。`
+                : `正文不能用组件 <${name || '（空）'}>。${list}。`,
           });
           break;
         }
@@ -94,7 +101,10 @@ export function mdxBodyProblems(source: string, components: readonly string[]): 
           } else if (attr.value !== null && typeof attr.value === 'object') {
             const code = String((attr.value as { value?: unknown }).value ?? '');
             if (!PLAIN_VALUE.test(code)) {
-              problems.push({ line: lineOf(node), message: `<${name}> 的属性 ${attr.name ?? ''}={${short(code, 40)}} 不是简单的值：属性只能写文字、数字、true/false，或它们的列表，例如 price={150000}、show={['trade-in']}。` });
+              problems.push({
+                line: lineOf(node),
+                message: `<${name}> 的属性 ${attr.name ?? ''}={${short(code, 40)}} 不是简单的值：属性只能写文字、数字、true/false，或它们的列表，例如 price={150000}、show={['trade-in']}。`,
+              });
             }
           }
         }

@@ -24,7 +24,10 @@ export interface NoticeData {
 export function findNoticeProblems(notice: NoticeData): string[] {
   const text = [notice.preamble, ...notice.points.map((p) => p.lead + p.body), notice.closing].join('\n');
   const problems: string[] = [];
-  for (const [key, label] of [['provincial', '省级'], ['cityCounty', '市县']] as const) {
+  for (const [key, label] of [
+    ['provincial', '省级'],
+    ['cityCounty', '市县'],
+  ] as const) {
     const t = notice.targets[key];
     if (!text.includes(t.quote)) problems.push(`${label}目标的原句“${t.quote}”不在通知正文中`);
     if (!t.quote.includes(`${t.min}场`)) problems.push(`${label}目标 ${t.min} 场与原句“${t.quote}”不符`);

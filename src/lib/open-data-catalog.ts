@@ -14,7 +14,14 @@ import { REPORT_CSV_COLUMNS } from './plan-report.ts';
 /** Frictionless field types used here. */
 export type FieldType = 'string' | 'integer' | 'number' | 'datetime';
 
-export interface DataField { name: string; type: FieldType; title: string; description?: string | undefined; unit?: string | undefined; format?: string | undefined }
+export interface DataField {
+  name: string;
+  type: FieldType;
+  title: string;
+  description?: string | undefined;
+  unit?: string | undefined;
+  format?: string | undefined;
+}
 type FieldInfo = Omit<DataField, 'name'>;
 
 export interface DataFile {
@@ -34,7 +41,10 @@ export interface DataFile {
 }
 
 const withNames = <C extends string>(columns: readonly C[], info: Record<C, FieldInfo>): DataField[] => columns.map((name) => ({ name, ...info[name] }));
-const labels = (m: Record<string, string>) => Object.entries(m).map(([k, v]) => `${k} ${v}`).join('、');
+const labels = (m: Record<string, string>) =>
+  Object.entries(m)
+    .map(([k, v]) => `${k} ${v}`)
+    .join('、');
 const count = (title: string, description?: string): FieldInfo => ({ type: 'integer', title, unit: '场', description });
 
 /** The plan's long table (plan-<year>.csv). */
@@ -87,7 +97,11 @@ export const REPORT_FIELDS = withNames(REPORT_CSV_COLUMNS, {
   next_month: { type: 'string', title: '下月', description: 'yyyy-mm；12月的调度表为空' },
   next_planned: count('下月计划场次'),
   next_published: count('下月已发布场次'),
-  next_status: { type: 'string', title: '下月报送情况', description: Object.values(SUBMISSION_LABELS).join('、') + '（未报送：下月有计划但还没有发布任何活动）' },
+  next_status: {
+    type: 'string',
+    title: '下月报送情况',
+    description: Object.values(SUBMISSION_LABELS).join('、') + '（未报送：下月有计划但还没有发布任何活动）',
+  },
   demo: { type: 'string', title: '含示例', description: '“示例”表示这一行的数字含演示数据' },
   as_of: { type: 'string', title: '统计截至', description: 'yyyy-mm-dd（北京时间）' },
 });
@@ -106,22 +120,124 @@ export function dataCatalog(c: CatalogInput): DataFile[] {
   const eventSource = '各设区市报送、本站发布的活动（演示数据标“示例”）';
   const reportSource = `计划：${c.docNumber}附件；已发布、已举办：本站发布的活动`;
   return [
-    { name: `plan-${c.year}`, path: `/data/plan-${c.year}.csv`, title: `${c.year}年各设区市每月计划场次`, format: 'csv', mediatype: 'text/csv', description: '每市每月一行。UTF-8（带 BOM，Excel 可直接打开）。', source: planSource, fields: PLAN_FIELDS, group: 'plan' },
-    { name: `plan-${c.year}-json`, path: `/data/plan-${c.year}.json`, title: `${c.year}年计划（JSON）`, format: 'json', mediatype: 'application/json', description: '同样的行，另含原表印出的合计和本站读法的说明。', source: planSource, group: 'plan' },
-    { name: 'events', path: '/data/events.csv', title: '活动', format: 'csv', mediatype: 'text/csv', description: '每个活动一行。UTF-8（带 BOM）。', source: eventSource, fields: EVENT_FIELDS, group: 'events' },
-    { name: 'events-json', path: '/data/events.json', title: '活动（JSON）', format: 'json', mediatype: 'application/json', description: '同样的行，另含示例活动数。', source: eventSource, group: 'events' },
-    { name: `report-${c.year}`, path: `/data/report-${c.year}.csv`, title: `${c.year}年每月调度表（全年）`, format: 'csv', mediatype: 'text/csv', description: '每月每市一行，另有每月的全省合计行。UTF-8（带 BOM）。', source: reportSource, fields: REPORT_FIELDS, group: 'report' },
-    ...c.months.map((m): DataFile => ({ name: `report-${m}`, path: `/data/report-${m}.csv`, title: `${Number(m.slice(5))}月调度表`, format: 'csv', mediatype: 'text/csv', description: `${m} 一个月的调度表，列同上。`, source: reportSource, fields: REPORT_FIELDS, group: 'report' })),
+    {
+      name: `plan-${c.year}`,
+      path: `/data/plan-${c.year}.csv`,
+      title: `${c.year}年各设区市每月计划场次`,
+      format: 'csv',
+      mediatype: 'text/csv',
+      description: '每市每月一行。UTF-8（带 BOM，Excel 可直接打开）。',
+      source: planSource,
+      fields: PLAN_FIELDS,
+      group: 'plan',
+    },
+    {
+      name: `plan-${c.year}-json`,
+      path: `/data/plan-${c.year}.json`,
+      title: `${c.year}年计划（JSON）`,
+      format: 'json',
+      mediatype: 'application/json',
+      description: '同样的行，另含原表印出的合计和本站读法的说明。',
+      source: planSource,
+      group: 'plan',
+    },
+    {
+      name: 'events',
+      path: '/data/events.csv',
+      title: '活动',
+      format: 'csv',
+      mediatype: 'text/csv',
+      description: '每个活动一行。UTF-8（带 BOM）。',
+      source: eventSource,
+      fields: EVENT_FIELDS,
+      group: 'events',
+    },
+    {
+      name: 'events-json',
+      path: '/data/events.json',
+      title: '活动（JSON）',
+      format: 'json',
+      mediatype: 'application/json',
+      description: '同样的行，另含示例活动数。',
+      source: eventSource,
+      group: 'events',
+    },
+    {
+      name: `report-${c.year}`,
+      path: `/data/report-${c.year}.csv`,
+      title: `${c.year}年每月调度表（全年）`,
+      format: 'csv',
+      mediatype: 'text/csv',
+      description: '每月每市一行，另有每月的全省合计行。UTF-8（带 BOM）。',
+      source: reportSource,
+      fields: REPORT_FIELDS,
+      group: 'report',
+    },
+    ...c.months.map((m): DataFile => ({
+      name: `report-${m}`,
+      path: `/data/report-${m}.csv`,
+      title: `${Number(m.slice(5))}月调度表`,
+      format: 'csv',
+      mediatype: 'text/csv',
+      description: `${m} 一个月的调度表，列同上。`,
+      source: reportSource,
+      fields: REPORT_FIELDS,
+      group: 'report',
+    })),
     ...c.charts.flatMap((ch): DataFile[] => [
-      { name: `chart-${ch.id}-svg`, path: `/data/charts/${ch.id}.svg`, title: ch.title, format: 'svg', mediatype: 'image/svg+xml', description: '矢量图，可缩放、可编辑。', source: planSource, group: 'charts' },
-      { name: `chart-${ch.id}-png`, path: `/data/charts/${ch.id}.png`, title: ch.title, format: 'png', mediatype: 'image/png', description: '位图，原尺寸的 2 倍。', source: planSource, group: 'charts' },
+      {
+        name: `chart-${ch.id}-svg`,
+        path: `/data/charts/${ch.id}.svg`,
+        title: ch.title,
+        format: 'svg',
+        mediatype: 'image/svg+xml',
+        description: '矢量图，可缩放、可编辑。',
+        source: planSource,
+        group: 'charts',
+      },
+      {
+        name: `chart-${ch.id}-png`,
+        path: `/data/charts/${ch.id}.png`,
+        title: ch.title,
+        format: 'png',
+        mediatype: 'image/png',
+        description: '位图，原尺寸的 2 倍。',
+        source: planSource,
+        group: 'charts',
+      },
     ]),
-    { name: 'events-template-xlsx', path: '/data/templates/events-template.xlsx', title: '活动报送模板（Excel）', format: 'xlsx', mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', description: '各市报送活动用；第二个工作表是填写说明。', source: '本站', group: 'templates' },
-    { name: 'events-template-csv', path: '/data/templates/events-template.csv', title: '活动报送模板（CSV）', format: 'csv', mediatype: 'text/csv', description: '同上，CSV 格式。', source: '本站', group: 'templates' },
+    {
+      name: 'events-template-xlsx',
+      path: '/data/templates/events-template.xlsx',
+      title: '活动报送模板（Excel）',
+      format: 'xlsx',
+      mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      description: '各市报送活动用；第二个工作表是填写说明。',
+      source: '本站',
+      group: 'templates',
+    },
+    {
+      name: 'events-template-csv',
+      path: '/data/templates/events-template.csv',
+      title: '活动报送模板（CSV）',
+      format: 'csv',
+      mediatype: 'text/csv',
+      description: '同上，CSV 格式。',
+      source: '本站',
+      group: 'templates',
+    },
   ];
 }
 
-export interface PackageInput { year: number; title: string; description: string; terms: string; termsConfirmed: boolean; updated: string | null; homepage: string }
+export interface PackageInput {
+  year: number;
+  title: string;
+  description: string;
+  terms: string;
+  termsConfirmed: boolean;
+  updated: string | null;
+  homepage: string;
+}
 
 /**
  * A Frictionless Data Package (datapackage.json) for the files, paths relative to /data/.
@@ -149,7 +265,15 @@ export function toDataPackage(files: readonly DataFile[], p: PackageInput) {
         ? {
             profile: 'tabular-data-resource',
             dialect: { delimiter: ',', header: true, lineTerminator: '\r\n' },
-            schema: { fields: f.fields.map((x) => ({ name: x.name, type: x.type, ...(x.format ? { format: x.format } : {}), title: x.title, description: [x.description, x.unit ? `单位：${x.unit}` : ''].filter(Boolean).join('；') || x.title })) },
+            schema: {
+              fields: f.fields.map((x) => ({
+                name: x.name,
+                type: x.type,
+                ...(x.format ? { format: x.format } : {}),
+                title: x.title,
+                description: [x.description, x.unit ? `单位：${x.unit}` : ''].filter(Boolean).join('；') || x.title,
+              })),
+            },
           }
         : {}),
     })),

@@ -11,7 +11,9 @@ type RegionOf = (id: string) => { code: string; name: string };
 /** CSV with a byte-order mark so Excel on Chinese Windows reads it as UTF-8; CRLF line ends. */
 export function planToCsv(plan: ReconciledPlan, regionOf: RegionOf): string {
   const rows = planToLongRows(plan, regionOf);
-  return '\uFEFF' + Papa.unparse({ fields: [...PLAN_CSV_COLUMNS], data: rows.map((r) => PLAN_CSV_COLUMNS.map((c) => csvSafe(r[c]))) }, { newline: '\r\n' }) + '\r\n';
+  return (
+    '\uFEFF' + Papa.unparse({ fields: [...PLAN_CSV_COLUMNS], data: rows.map((r) => PLAN_CSV_COLUMNS.map((c) => csvSafe(r[c]))) }, { newline: '\r\n' }) + '\r\n'
+  );
 }
 
 /** JSON: the same rows, the totals as printed, and how the site read the cells that disagree. */
@@ -36,7 +38,14 @@ export function planToJson(plan: ReconciledPlan, regionOf: RegionOf) {
     reconciliation: {
       inconsistencies: plan.publishedInconsistencies.map(describeInconsistency),
       changes: plan.rows.flatMap((r) =>
-        r.changes.map((c) => ({ city_code: regionOf(r.city).code, city: regionOf(r.city).name, month: c.month, level: c.level === 'city' ? 'city_level' : 'county_level', published: c.published, reconciled: c.reconciled })),
+        r.changes.map((c) => ({
+          city_code: regionOf(r.city).code,
+          city: regionOf(r.city).name,
+          month: c.month,
+          level: c.level === 'city' ? 'city_level' : 'county_level',
+          published: c.published,
+          reconciled: c.reconciled,
+        })),
       ),
       notes: plan.reconciliations.map((r) => ({ city: regionOf(r.city).name, note: r.note })),
     },

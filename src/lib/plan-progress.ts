@@ -81,7 +81,12 @@ export function referenceMonth(year: number, now: Date): number {
   return Number(local.slice(5, 7));
 }
 
-export interface CityProgress { city: string; label: string; months: Tally[]; total: Tally }
+export interface CityProgress {
+  city: string;
+  label: string;
+  months: Tally[];
+  total: Tally;
+}
 
 export interface ProgressGrid {
   year: number;
@@ -138,7 +143,16 @@ export function buildProgress(plan: ReconciledPlan, events: readonly EventItem[]
   const provinceMonths = months.map((_, i) => sumTallies(cities.map((c) => c.months[i]!)));
   const local = shanghaiDate(now);
   const province = { months: provinceMonths, total: sumTallies(provinceMonths) };
-  return { year: plan.year, months, referenceMonth: referenceMonth(plan.year, now), asOf: local, cities, province, provincial, hasDemo: province.total.demo + provincial.demo > 0 };
+  return {
+    year: plan.year,
+    months,
+    referenceMonth: referenceMonth(plan.year, now),
+    asOf: local,
+    cities,
+    province,
+    provincial,
+    hasDemo: province.total.demo + provincial.demo > 0,
+  };
 }
 
 /** Months 1 to `through` added up. */
@@ -215,12 +229,28 @@ export function monthReport(grid: ProgressGrid, month: number): MonthReport {
 }
 
 /** The notice's two targets against the plan and what is published. */
-export interface TargetProgress { key: 'provincial' | 'cityCounty'; label: string; target: number; planned: number | null; published: number; held: number; demo: number }
+export interface TargetProgress {
+  key: 'provincial' | 'cityCounty';
+  label: string;
+  target: number;
+  planned: number | null;
+  published: number;
+  held: number;
+  demo: number;
+}
 
 export function targetProgress(grid: ProgressGrid, targets: { provincial: { min: number }; cityCounty: { min: number } }): TargetProgress[] {
   const t = grid.province.total;
   return [
-    { key: 'provincial', label: '省级层面', target: targets.provincial.min, planned: null, published: grid.provincial.published, held: grid.provincial.held, demo: grid.provincial.demo },
+    {
+      key: 'provincial',
+      label: '省级层面',
+      target: targets.provincial.min,
+      planned: null,
+      published: grid.provincial.published,
+      held: grid.provincial.held,
+      demo: grid.provincial.demo,
+    },
     { key: 'cityCounty', label: '市县', target: targets.cityCounty.min, planned: plannedOf(t), published: t.published, held: t.held, demo: t.demo },
   ];
 }

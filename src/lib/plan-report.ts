@@ -8,8 +8,26 @@ import { csvSafe } from './text.ts';
 
 /** The exact CSV header; /data/ and datapackage.json document each column. */
 export const REPORT_CSV_COLUMNS = [
-  'month', 'city_code', 'city', 'planned_city_level', 'planned_county_level', 'planned', 'published', 'held', 'postponed', 'cancelled',
-  'ytd_planned', 'ytd_published', 'ytd_held', 'ytd_completion_pct', 'next_month', 'next_planned', 'next_published', 'next_status', 'demo', 'as_of',
+  'month',
+  'city_code',
+  'city',
+  'planned_city_level',
+  'planned_county_level',
+  'planned',
+  'published',
+  'held',
+  'postponed',
+  'cancelled',
+  'ytd_planned',
+  'ytd_published',
+  'ytd_held',
+  'ytd_completion_pct',
+  'next_month',
+  'next_planned',
+  'next_published',
+  'next_status',
+  'demo',
+  'as_of',
 ] as const;
 export type ReportCsvRow = Record<(typeof REPORT_CSV_COLUMNS)[number], string | number>;
 
@@ -50,7 +68,11 @@ export function reportRows(report: MonthReport, regionOf: (id: string) => { code
 
 /** CSV text of report rows: BOM, CRLF, formula-safe text cells. */
 export function reportToCsv(rows: readonly ReportCsvRow[]): string {
-  return '\uFEFF' + Papa.unparse({ fields: [...REPORT_CSV_COLUMNS], data: rows.map((r) => REPORT_CSV_COLUMNS.map((c) => csvSafe(r[c]))) }, { newline: '\r\n' }) + '\r\n';
+  return (
+    '\uFEFF' +
+    Papa.unparse({ fields: [...REPORT_CSV_COLUMNS], data: rows.map((r) => REPORT_CSV_COLUMNS.map((c) => csvSafe(r[c]))) }, { newline: '\r\n' }) +
+    '\r\n'
+  );
 }
 
 /** Every month's report rows, January first: the year's file. */

@@ -12,12 +12,28 @@ export const PLAN_LEVEL_LABELS: Record<PlanLevel, string> = { city: '市级', co
 export const ROW_CELLS = 26;
 export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 
-export interface LevelCounts { city: number; county: number }
+export interface LevelCounts {
+  city: number;
+  county: number;
+}
 /** One row read by position: its printed total and its twelve months. */
-export interface RowReading { total: LevelCounts; months: LevelCounts[] }
+export interface RowReading {
+  total: LevelCounts;
+  months: LevelCounts[];
+}
 
-export interface PlanChange { month: number; level: PlanLevel; published: number; reconciled: number }
-export interface PlanReconciliation { city: string; publishedCellCount?: number; changes: PlanChange[]; note: string }
+export interface PlanChange {
+  month: number;
+  level: PlanLevel;
+  published: number;
+  reconciled: number;
+}
+export interface PlanReconciliation {
+  city: string;
+  publishedCellCount?: number;
+  changes: PlanChange[];
+  note: string;
+}
 /** A plan as stored in content/plan/<year>.yaml, with plain string ids. */
 export interface PlanInput {
   year: number;
@@ -77,10 +93,7 @@ function applyChanges(reading: RowReading, changes: readonly PlanChange[]): RowR
 }
 
 /** Finds every total in the table that does not equal the sum it stands for. */
-export function findInconsistencies(
-  total: RowReading,
-  rows: readonly { city: string; label: string; reading: RowReading }[],
-): PlanInconsistency[] {
+export function findInconsistencies(total: RowReading, rows: readonly { city: string; label: string; reading: RowReading }[]): PlanInconsistency[] {
   const found: PlanInconsistency[] = [];
   for (const row of rows) {
     for (const level of PLAN_LEVELS) {
@@ -150,7 +163,9 @@ export function validatePlan(plan: PlanInput): { errors: string[]; plan: Reconci
     if (row.cells.length < ROW_CELLS) {
       errors.push(`${row.label}：这一行只有 ${row.cells.length} 个数，应为 ${ROW_CELLS} 个`);
     } else if (row.cells.length !== ROW_CELLS && declared !== row.cells.length) {
-      errors.push(`${row.label}：这一行有 ${row.cells.length} 个数，应为 ${ROW_CELLS} 个；若原表确实如此，请在 reconciliations 中写明 publishedCellCount: ${row.cells.length} 并说明读法`);
+      errors.push(
+        `${row.label}：这一行有 ${row.cells.length} 个数，应为 ${ROW_CELLS} 个；若原表确实如此，请在 reconciliations 中写明 publishedCellCount: ${row.cells.length} 并说明读法`,
+      );
     }
   }
 
@@ -167,7 +182,10 @@ export function validatePlan(plan: PlanInput): { errors: string[]; plan: Reconci
     return { city: row.city, label: row.label, published, reconciled: applyChanges(published, changes), changes };
   });
 
-  const publishedInconsistencies = findInconsistencies(total, rows.map((r) => ({ city: r.city, label: r.label, reading: r.published })));
+  const publishedInconsistencies = findInconsistencies(
+    total,
+    rows.map((r) => ({ city: r.city, label: r.label, reading: r.published })),
+  );
   for (const i of publishedInconsistencies) {
     if (!plan.reconciliations.some((r) => isExplainedBy(i, r))) errors.push(`原表对不上：${describeInconsistency(i)}`);
   }
@@ -175,7 +193,10 @@ export function validatePlan(plan: PlanInput): { errors: string[]; plan: Reconci
     const needed = publishedInconsistencies.some((i) => isExplainedBy(i, r)) || (r.publishedCellCount ?? ROW_CELLS) !== ROW_CELLS;
     if (!needed) errors.push(`${labelOf.get(r.city) ?? r.city}：原表这一行本来就对得上，reconciliations 里的说明是多余的`);
   }
-  for (const i of findInconsistencies(total, rows.map((r) => ({ city: r.city, label: r.label, reading: r.reconciled })))) {
+  for (const i of findInconsistencies(
+    total,
+    rows.map((r) => ({ city: r.city, label: r.label, reading: r.reconciled })),
+  )) {
     errors.push(`按本站读法仍对不上：${describeInconsistency(i)}`);
   }
 
@@ -213,7 +234,13 @@ export function planTotals(plan: ReconciledPlan): { city: number; county: number
 }
 
 /** One line of the long-format open data: a city in a month. */
-export interface PlanDataRow { city_code: string; city: string; month: number; city_level: number; county_level: number }
+export interface PlanDataRow {
+  city_code: string;
+  city: string;
+  month: number;
+  city_level: number;
+  county_level: number;
+}
 
 /** The reconciled plan in long format, one row per city per month, in table order. */
 export function planToLongRows(plan: ReconciledPlan, regionOf: (id: string) => { code: string; name: string }): PlanDataRow[] {

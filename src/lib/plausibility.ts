@@ -32,7 +32,10 @@ export const MAX_KM_FROM_OWN_SEAT = 60;
 type Seat = Pick<RegionEntry, 'id' | 'name' | 'parent' | 'lat' | 'lng'>;
 
 /** Which place a row claims: a city id and, when given, a county id. */
-export interface PlaceClaim { city: string; county?: string | undefined }
+export interface PlaceClaim {
+  city: string;
+  county?: string | undefined;
+}
 
 /** Why a point is not plausible. `hard` failures cannot be confirmed away. */
 export type PlausibilityProblem =
@@ -103,9 +106,8 @@ export function makePlausibility(regions: readonly Seat[]) {
     if (outside > HULL_BUFFER_KM) {
       return [{ rule: 'outside-jiangsu', hard: outside > HULL_HARD_LIMIT_KM, kmOutside: outside, nearest: nearest.seat, nearestKm: nearest.km }];
     }
-    const own = claim.county !== undefined
-      ? seats.find((s) => s.seat.id === claim.county)
-      : seats.find((s) => s.seat.id === claim.city || s.seat.parent === claim.city);
+    const own =
+      claim.county !== undefined ? seats.find((s) => s.seat.id === claim.county) : seats.find((s) => s.seat.id === claim.city || s.seat.parent === claim.city);
     if (!own || !byId.has(claim.county ?? claim.city)) return [];
     if (own.km > MAX_KM_FROM_OWN_SEAT) return [{ rule: 'far-from-own-seat', hard: true, seat: own.seat, km: own.km }];
     if (own.km > nearest.km + SEAT_SLACK_KM) {

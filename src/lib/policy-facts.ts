@@ -167,7 +167,11 @@ export function olderVersions(facts: readonly PolicyFact[], current: PolicyFact)
  * today. Running text leaves the period out: the page notice and the rules table carry it, and
  * the visitor's browser keeps those two current.
  */
-export function factSentence(fact: PolicyFact, day: string, { superseded = false, state: withState = true }: { superseded?: boolean; state?: boolean } = {}): string {
+export function factSentence(
+  fact: PolicyFact,
+  day: string,
+  { superseded = false, state: withState = true }: { superseded?: boolean; state?: boolean } = {},
+): string {
   const value = formatFactValue(fact.value);
   let text = fact.statement.replace('{value}', value);
   if (fact.value.type === 'unknown') text += '请以官方发布为准。';

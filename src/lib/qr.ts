@@ -5,7 +5,10 @@
 import QRCode from 'qrcode';
 
 /** A QR code: its size in modules (without the quiet zone) and one path of 1×1 squares. */
-export interface QrPath { size: number; d: string }
+export interface QrPath {
+  size: number;
+  d: string;
+}
 
 /**
  * The QR code of `text` (error correction M: survives a crease or a smudge on a printed poster).

@@ -17,8 +17,19 @@ export const REGION_TYPE_LABELS: Record<RegionType, string> = {
 
 /** The 13 city slugs, in the order of their GB/T 2260 codes (the order the notice uses). */
 export const CITY_SLUGS = [
-  'nanjing', 'wuxi', 'xuzhou', 'changzhou', 'suzhou', 'nantong', 'lianyungang',
-  'huaian', 'yancheng', 'yangzhou', 'zhenjiang', 'taizhou', 'suqian',
+  'nanjing',
+  'wuxi',
+  'xuzhou',
+  'changzhou',
+  'suzhou',
+  'nantong',
+  'lianyungang',
+  'huaian',
+  'yancheng',
+  'yangzhou',
+  'zhenjiang',
+  'taizhou',
+  'suqian',
 ] as const;
 export type CitySlug = (typeof CITY_SLUGS)[number];
 

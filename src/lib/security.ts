@@ -58,7 +58,9 @@ export function contentSecurityPolicy(options: PolicyOptions): string {
   const key = `${options.tiles}|${options.delivery}`;
   let policy = policies.get(key);
   if (policy === undefined) {
-    policy = cspDirectives(options).map(([name, values]) => `${name} ${values.join(' ')}`).join('; ');
+    policy = cspDirectives(options)
+      .map(([name, values]) => `${name} ${values.join(' ')}`)
+      .join('; ');
     policies.set(key, policy);
   }
   return policy;

@@ -20,7 +20,19 @@ export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 export const CACHE_REVALIDATE = 'no-cache';
 
 /** Text types that are served as UTF-8 and compressed. */
-const TEXT_TYPES = ['text/css', 'text/plain', 'text/xml', 'text/csv', 'text/calendar', 'application/javascript', 'application/json', 'application/manifest+json', 'application/rss+xml', 'application/xml', 'image/svg+xml'];
+const TEXT_TYPES = [
+  'text/css',
+  'text/plain',
+  'text/xml',
+  'text/csv',
+  'text/calendar',
+  'application/javascript',
+  'application/json',
+  'application/manifest+json',
+  'application/rss+xml',
+  'application/xml',
+  'image/svg+xml',
+];
 
 export interface ServerOptions {
   /** The folder nginx serves: the live release (a symlink switched by scripts/daily-rebuild.sh). */
@@ -90,11 +102,5 @@ export function nginxServerBlock({ root, tiles }: ServerOptions): string {
  * values of a header set by two matching rules, so /* does not set Cache-Control.
  */
 export function headersFile({ tiles }: { tiles: boolean }): string {
-  return [
-    '/*',
-    ...securityHeaders({ tiles }).map(([k, v]) => `  ${k}: ${v}`),
-    '/_astro/*',
-    `  Cache-Control: ${CACHE_IMMUTABLE}`,
-    '',
-  ].join('\n');
+  return ['/*', ...securityHeaders({ tiles }).map(([k, v]) => `  ${k}: ${v}`), '/_astro/*', `  Cache-Control: ${CACHE_IMMUTABLE}`, ''].join('\n');
 }

@@ -5,7 +5,10 @@ export const LOCAL_SITE_URL = 'http://localhost:4321';
 
 /** True for a host that is this machine, or no machine: never a public site's address. */
 function isLocalHost(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/^\[|\]$/gu, '').replace(/\.$/u, '');
+  const h = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/gu, '')
+    .replace(/\.$/u, '');
   if (h === 'localhost' || h.endsWith('.localhost')) return true;
   if (/^(127|0)\.\d+\.\d+\.\d+$/u.test(h) || h === '0.0.0.0') return true;
   // IPv6: loopback, unspecified, and IPv4-mapped loopback (the URL parser writes ::ffff:127.0.0.1 as ::ffff:7f00:1).

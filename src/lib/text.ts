@@ -10,6 +10,7 @@
  * differently from what it is ("Trojan Source"); C0/C1 control characters other than tab and line
  * breaks have no place in display text. Zero-width and BOM characters hide text from search.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/gu;
 
 /** Display text with bidi controls, control characters and zero-width characters removed. */

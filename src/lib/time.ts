@@ -14,7 +14,14 @@ export function isRealShanghaiTime(value: string): boolean {
 }
 
 /** A calendar date with an optional wall-clock time, as numbers. */
-export interface DateParts { y: number; mo: number; d: number; h: number; mi: number; hasTime: boolean }
+export interface DateParts {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  hasTime: boolean;
+}
 
 /** True when the parts name a day and time that exist (no 2月30日, no 24:00). */
 export function isRealMoment(p: Pick<DateParts, 'y' | 'mo' | 'd' | 'h' | 'mi'>): boolean {

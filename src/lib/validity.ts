@@ -12,7 +12,6 @@ export type ValidityState = 'upcoming' | 'active' | 'ending' | 'expired' | 'open
 /** How many days before its end a rule is shown as 即将到期. */
 export const ENDING_SOON_DAYS = 30;
 
-
 export { shanghaiDate };
 
 /** Whole days from a to b (yyyy-mm-dd), positive when b is later. */
@@ -36,11 +35,16 @@ export function validityState(window: { from?: string | undefined; to?: string |
 export function validityLabel(window: { from?: string | undefined; to?: string | undefined }, today: string): string {
   const state = validityState(window, today);
   switch (state) {
-    case 'upcoming': return `${formatDateZh(window.from!)}起施行`;
-    case 'active': return `有效期至${formatDateZh(window.to!)}`;
-    case 'ending': return `即将到期：${formatDateZh(window.to!)}到期`;
-    case 'expired': return `已于${formatDateZh(window.to!)}到期`;
-    case 'open': return '';
+    case 'upcoming':
+      return `${formatDateZh(window.from!)}起施行`;
+    case 'active':
+      return `有效期至${formatDateZh(window.to!)}`;
+    case 'ending':
+      return `即将到期：${formatDateZh(window.to!)}到期`;
+    case 'expired':
+      return `已于${formatDateZh(window.to!)}到期`;
+    case 'open':
+      return '';
   }
 }
 

@@ -41,7 +41,11 @@ export function caseSchema(ref: RefFactory, image: ImageFactory = plainImage) {
       updated: isoDate.optional().describe('最后修改日期'),
       city: cityField(ref),
       county: countyField(ref).optional(),
-      type: z.enum(EVENT_TYPES).describe(`活动场景：${Object.entries(EVENT_TYPE_LABELS).map(([k, v]) => `${k} ${v}`).join('、')}`),
+      type: z.enum(EVENT_TYPES).describe(
+        `活动场景：${Object.entries(EVENT_TYPE_LABELS)
+          .map(([k, v]) => `${k} ${v}`)
+          .join('、')}`,
+      ),
       events: z
         .array(z.string().regex(/^[A-Za-z0-9-]+$/u, { error: '活动编号是活动文件名（不带 .yaml），例如 demo-nanjing-06' }))
         .default([])
@@ -73,7 +77,11 @@ export function caseSchema(ref: RefFactory, image: ImageFactory = plainImage) {
         .strictObject({
           organisation: textField(40, { min: 2 }).describe('联系单位'),
           name: textField(20).optional().describe('联系人'),
-          phone: z.string().regex(/^[0-9-]{5,20}$/u, { error: '电话只能含数字和连字符' }).optional().describe('电话；没有核实就不填'),
+          phone: z
+            .string()
+            .regex(/^[0-9-]{5,20}$/u, { error: '电话只能含数字和连字符' })
+            .optional()
+            .describe('电话；没有核实就不填'),
         })
         .optional()
         .describe('媒体联系人；不填时显示本站新闻联系人'),
@@ -85,7 +93,11 @@ export function caseSchema(ref: RefFactory, image: ImageFactory = plainImage) {
       if (c.demo) {
         c.figures.forEach((f, i) => {
           if (!/示例/u.test(f.source.title)) {
-            ctx.addIssue({ code: 'custom', path: ['figures', i, 'source', 'title'], message: '示例案例的数字必须注明是示例数据，例如 title: 示例数据（非真实统计）' });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['figures', i, 'source', 'title'],
+              message: '示例案例的数字必须注明是示例数据，例如 title: 示例数据（非真实统计）',
+            });
           }
         });
       }

@@ -59,8 +59,7 @@ export function countyField(ref: RefFactory) {
   return z
     .string()
     .refine((id) => regionById.has(id) && regionById.get(id)?.type !== 'city', {
-      error: (issue) =>
-        `县（市、区）“${String(issue.input)}”不存在。请用 content/regions/jiangsu.json 中的 id，例如 nanjing-xuanwu。`,
+      error: (issue) => `县（市、区）“${String(issue.input)}”不存在。请用 content/regions/jiangsu.json 中的 id，例如 nanjing-xuanwu。`,
     })
     .pipe(ref('regions'))
     .describe('县（市、区）id，形如 <设区市>-<拼音>，例如 nanjing-xuanwu。');
@@ -94,16 +93,24 @@ export function checkCountyInCity(
  * Single-line by default; `multiline` keeps line breaks (备注).
  */
 export function textField(max: number, { min = 1, multiline = false }: { min?: number; multiline?: boolean } = {}) {
-  return z
-    .string({ error: '应为文字' })
-    // A name or an address is one line: line breaks and tabs pasted from a sheet become spaces.
-    .transform((s) => (multiline ? cleanText(s) : cleanText(s).replace(/\s*[\t\r\n]+\s*/gu, ' ').trim()))
-    .pipe(
-      z
-        .string()
-        .min(min, { error: min <= 1 ? '不能为空' : `至少 ${min} 个字` })
-        .max(max, { error: (issue) => `最多 ${max} 个字，现在有 ${String(issue.input).length} 个字，请删减` }),
-    );
+  return (
+    z
+      .string({ error: '应为文字' })
+      // A name or an address is one line: line breaks and tabs pasted from a sheet become spaces.
+      .transform((s) =>
+        multiline
+          ? cleanText(s)
+          : cleanText(s)
+              .replace(/\s*[\t\r\n]+\s*/gu, ' ')
+              .trim(),
+      )
+      .pipe(
+        z
+          .string()
+          .min(min, { error: min <= 1 ? '不能为空' : `至少 ${min} 个字` })
+          .max(max, { error: (issue) => `最多 ${max} 个字，现在有 ${String(issue.input).length} 个字，请删减` }),
+      )
+  );
 }
 
 /**
@@ -111,11 +118,9 @@ export function textField(max: number, { min = 1, multiline = false }: { min?: n
  * with `allowHttp`). javascript:, data: and other schemes are refused, whatever the text says.
  */
 export function safeUrl({ allowHttp = false }: { allowHttp?: boolean } = {}) {
-  return z
-    .string({ error: '链接应为完整网址（https://…）' })
-    .refine((url) => isSafeUrl(url, { allowHttp }), {
-      error: allowHttp ? '链接必须以 https:// 或 http:// 开头' : '链接必须以 https:// 开头（不接受 javascript: 等其他写法）',
-    });
+  return z.string({ error: '链接应为完整网址（https://…）' }).refine((url) => isSafeUrl(url, { allowHttp }), {
+    error: allowHttp ? '链接必须以 https:// 或 http:// 开头' : '链接必须以 https:// 开头（不接受 javascript: 等其他写法）',
+  });
 }
 
 /** A source that backs a fact: who says it, in which document, when, and where to read it. */
@@ -124,7 +129,10 @@ export const sourceSchema = z
     title: textField(120).describe('文件或报道的标题'),
     issuer: textField(80).describe('发布机关或媒体'),
     docNumber: textField(60).optional().describe('文号；没有或未查到就不填，切勿编造'),
-    date: z.preprocess(dateToText, z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: '日期格式应为 YYYY-MM-DD 或 YYYY-MM' })).optional().describe('发布日期'),
+    date: z
+      .preprocess(dateToText, z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: '日期格式应为 YYYY-MM-DD 或 YYYY-MM' }))
+      .optional()
+      .describe('发布日期'),
     url: safeUrl().optional().describe('官方原文链接；没有确切链接就不填'),
   })
   .describe('出处');

@@ -6,14 +6,26 @@ import { z } from 'astro/zod';
 import { isRealShanghaiTime, toShanghaiText } from '../lib/time.ts';
 import { checkCountyInCity, cityField, countyField, textField, type RefFactory } from './common.ts';
 
-export { EVENT_LEVELS, EVENT_LEVEL_LABELS, EVENT_SERVICES, EVENT_SERVICE_LABELS, EVENT_STATUSES, EVENT_STATUS_LABELS, EVENT_TYPES, EVENT_TYPE_LABELS } from '../lib/event-labels.ts';
+export {
+  EVENT_LEVELS,
+  EVENT_LEVEL_LABELS,
+  EVENT_SERVICES,
+  EVENT_SERVICE_LABELS,
+  EVENT_STATUSES,
+  EVENT_STATUS_LABELS,
+  EVENT_TYPES,
+  EVENT_TYPE_LABELS,
+} from '../lib/event-labels.ts';
 import { EVENT_LEVELS, EVENT_SERVICES, EVENT_STATUSES, EVENT_TYPES, EVENT_TYPE_LABELS } from '../lib/event-labels.ts';
 
 /** A local date-time in Asia/Shanghai, written with its offset: 2026-03-05T09:00+08:00. */
-const shanghaiTime = z.preprocess((v) => (v instanceof Date ? toShanghaiText(v) : v), z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?\+08:00$/, { error: '时间格式应为 2026-03-05T09:00+08:00（北京时间）' })
-  .refine(isRealShanghaiTime, { error: '不是真实存在的日期或时间（例如 2月30日）' }));
+const shanghaiTime = z.preprocess(
+  (v) => (v instanceof Date ? toShanghaiText(v) : v),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?\+08:00$/, { error: '时间格式应为 2026-03-05T09:00+08:00（北京时间）' })
+    .refine(isRealShanghaiTime, { error: '不是真实存在的日期或时间（例如 2月30日）' }),
+);
 
 /**
  * Longest text each field may hold, in characters. Generous for real events, and small enough
@@ -29,7 +41,11 @@ export function eventSchema(ref: RefFactory) {
     .strictObject({
       title: textField(EVENT_TEXT_LIMITS.title, { min: 2 }).describe(`活动名称，不写场地和优惠；2—${EVENT_TEXT_LIMITS.title} 个字`),
       year: z.number().int().min(2026).describe('所属活动年度'),
-      type: z.enum(EVENT_TYPES).describe(Object.entries(EVENT_TYPE_LABELS).map(([k, v]) => `${k} ${v}`).join('、')),
+      type: z.enum(EVENT_TYPES).describe(
+        Object.entries(EVENT_TYPE_LABELS)
+          .map(([k, v]) => `${k} ${v}`)
+          .join('、'),
+      ),
       level: z.enum(EVENT_LEVELS).describe('provincial 省级、city 市级、county 县区'),
       city: cityField(ref),
       county: countyField(ref).optional(),
@@ -41,13 +57,24 @@ export function eventSchema(ref: RefFactory) {
       lng: z.number().min(-180).max(180).describe('经度（WGS-84）'),
       start: shanghaiTime.describe('开始时间（北京时间）'),
       end: shanghaiTime.describe('结束时间（北京时间）'),
-      organisers: z.array(textField(EVENT_TEXT_LIMITS.organisation, { min: 2 })).min(1).max(EVENT_LIST_LIMIT).describe('主办单位'),
-      hosts: z.array(textField(EVENT_TEXT_LIMITS.organisation, { min: 2 })).max(EVENT_LIST_LIMIT).default([]).describe('承办单位'),
+      organisers: z
+        .array(textField(EVENT_TEXT_LIMITS.organisation, { min: 2 }))
+        .min(1)
+        .max(EVENT_LIST_LIMIT)
+        .describe('主办单位'),
+      hosts: z
+        .array(textField(EVENT_TEXT_LIMITS.organisation, { min: 2 }))
+        .max(EVENT_LIST_LIMIT)
+        .default([])
+        .describe('承办单位'),
       brands: z.array(textField(EVENT_TEXT_LIMITS.brand)).max(EVENT_LIST_LIMIT).default([]).describe('参与品牌'),
       services: z.array(z.enum(EVENT_SERVICES)).default([]).describe('现场服务'),
       policies: z.array(ref('policies')).default([]).describe('适用的政策解读'),
       status: z.enum(EVENT_STATUSES).default('planned').describe('计划中、已确认、延期、取消、已举办'),
-      phone: z.string().regex(/^[0-9\-（）() ]{5,20}$/, { error: '咨询电话只能含数字、连字符和括号' }).optional(),
+      phone: z
+        .string()
+        .regex(/^[0-9\-（）() ]{5,20}$/, { error: '咨询电话只能含数字、连字符和括号' })
+        .optional(),
       notes: textField(EVENT_TEXT_LIMITS.notes, { multiline: true }).optional().describe(`备注；最多 ${EVENT_TEXT_LIMITS.notes} 个字`),
       demo: z.boolean().default(false).describe('示例数据为 true；构建时设 SITE_DEMO=0 会全部去掉'),
     })

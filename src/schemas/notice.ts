@@ -33,9 +33,7 @@ export const noticeSchema = z.strictObject({
     .describe('附件'),
   signatories: z.array(z.string().min(1)).default([]).describe('落款处印有的单位，照原文'),
   signatureRemark: z.string().optional().describe('落款页上的说明，例如（此页无正文）'),
-  targets: z
-    .strictObject({ provincial: target, cityCounty: target })
-    .describe('正文中的全年场次目标：省级层面、市县'),
+  targets: z.strictObject({ provincial: target, cityCounty: target }).describe('正文中的全年场次目标：省级层面、市县'),
   sourceNote: z.string().optional().describe('文本来源说明'),
 });
 export type Notice = z.infer<typeof noticeSchema>;

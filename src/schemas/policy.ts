@@ -9,10 +9,7 @@ import { cityField, dateToText, isoDate, safeUrl, textField, type RefFactory } f
 export const CONFIDENCE_LEVELS = ['A', 'B', 'C', 'D', 'unknown'] as const;
 export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
 
-const partialDate = z.preprocess(
-  dateToText,
-  z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/u, { error: '日期格式应为 YYYY-MM-DD 或 YYYY-MM' }),
-);
+const partialDate = z.preprocess(dateToText, z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/u, { error: '日期格式应为 YYYY-MM-DD 或 YYYY-MM' }));
 
 export const policyDocumentSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/u),
@@ -32,7 +29,12 @@ export const factValueSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('points'), points: z.number().positive() }),
   z.strictObject({ type: z.literal('amount'), amount: z.number().positive() }),
   z.strictObject({ type: z.literal('date'), date: isoDate }),
-  z.strictObject({ type: z.literal('quantity'), amount: z.number().positive(), unit: textField(20), decimals: z.number().int().min(0).max(2).optional().describe('显示几位小数，例如 2.0 升写 1') }),
+  z.strictObject({
+    type: z.literal('quantity'),
+    amount: z.number().positive(),
+    unit: textField(20),
+    decimals: z.number().int().min(0).max(2).optional().describe('显示几位小数，例如 2.0 升写 1'),
+  }),
   z.strictObject({ type: z.literal('text'), text: textField(120) }),
   z.strictObject({ type: z.literal('unknown') }),
 ]);
@@ -45,7 +47,11 @@ export function policyFactSchema(ref: RefFactory) {
       statement: textField(300, { min: 6 })
         .refine((t) => /[。！？]$/u.test(t), { error: 'statement 要写成以句号结尾的完整句子' })
         .describe('这条规定的完整句子，数值处写 {value}；没有数值（unknown）的写“本站尚未查到……。”'),
-      topic: z.string().regex(/^[a-z0-9-]+$/u).optional().describe('同一条规定的不同年度版本共用的名字；不填就是 id'),
+      topic: z
+        .string()
+        .regex(/^[a-z0-9-]+$/u)
+        .optional()
+        .describe('同一条规定的不同年度版本共用的名字；不填就是 id'),
       value: factValueSchema,
       from: isoDate.optional().describe('有效期开始'),
       to: isoDate.optional().describe('有效期结束；没有写明就不填'),
@@ -105,7 +111,11 @@ export function programmeStatusSchema(ref: RefFactory) {
     })
     .superRefine((s, ctx) => {
       if (s.status !== 'unknown' && (!s.checked || !s.source)) {
-        ctx.addIssue({ code: 'custom', path: ['status'], message: `状态为“${PROGRAMME_STATUS_LABELS[s.status]}”时必须填写 checked（核实日期）和 source（依据）` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['status'],
+          message: `状态为“${PROGRAMME_STATUS_LABELS[s.status]}”时必须填写 checked（核实日期）和 source（依据）`,
+        });
       }
     });
 }
@@ -119,21 +129,25 @@ export function policySchema(ref: RefFactory) {
     lastChecked: isoDate.describe('编辑最后一次对照官方原文核对的日期'),
     sources: z.array(ref('policyDocuments')).min(1).describe('本页依据的文件（documents.yaml 中的 id）'),
     periods: z
-      .array(z.strictObject({
-        fact: z.string().min(2).describe('决定有效期的事实（facts.yaml 中的 id 或 topic）'),
-        subject: textField(40, { min: 4 }).describe('这项政策的名称，用在“……有效期至……”这句话里，例如 {year}年汽车以旧换新补贴；{year} 换成当时有效的那一年度规定的年份'),
-        application: z
-          .strictObject({
-            deadline: z.string().min(2).describe('申请截止日的事实（facts.yaml 中的 id）：公布前 type 写 unknown，公布后写 { type: date, date: … }'),
-            precedent: z.string().min(2).optional().describe('往年申请截止的先例（facts.yaml 中的 id），截止日公布前在页首说明'),
-            where: z
-              .string()
-              .regex(/^\/[a-z0-9/-]*(#[^\s#]+)?$/u, { error: 'where 写本站页面地址，例如 /policies/trade-in/#去哪里办' })
-              .describe('哪里说明申请渠道（本站地址）'),
-          })
-          .optional()
-          .describe('买车之后再申请的补贴：有效期（from/to）是购车时间，申请可以晚于它；这里写申请截止日和申请渠道'),
-      }))
+      .array(
+        z.strictObject({
+          fact: z.string().min(2).describe('决定有效期的事实（facts.yaml 中的 id 或 topic）'),
+          subject: textField(40, { min: 4 }).describe(
+            '这项政策的名称，用在“……有效期至……”这句话里，例如 {year}年汽车以旧换新补贴；{year} 换成当时有效的那一年度规定的年份',
+          ),
+          application: z
+            .strictObject({
+              deadline: z.string().min(2).describe('申请截止日的事实（facts.yaml 中的 id）：公布前 type 写 unknown，公布后写 { type: date, date: … }'),
+              precedent: z.string().min(2).optional().describe('往年申请截止的先例（facts.yaml 中的 id），截止日公布前在页首说明'),
+              where: z
+                .string()
+                .regex(/^\/[a-z0-9/-]*(#[^\s#]+)?$/u, { error: 'where 写本站页面地址，例如 /policies/trade-in/#去哪里办' })
+                .describe('哪里说明申请渠道（本站地址）'),
+            })
+            .optional()
+            .describe('买车之后再申请的补贴：有效期（from/to）是购车时间，申请可以晚于它；这里写申请截止日和申请渠道'),
+        }),
+      )
       .default([])
       .describe('本页介绍的政策及其有效期：页首据此说“有效期至……”“即将到期”或“已到期”'),
   });

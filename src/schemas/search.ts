@@ -6,10 +6,15 @@ import { textField } from './common.ts';
 /** A path on this site, such as /policies/trade-in/ (starting and ending with /). */
 export const sitePath = z
   .string({ error: '应为本站网址，例如 /policies/trade-in/' })
-  .regex(/^\/(?:[a-z0-9-]+\/)*(?:\?[a-z]+=[a-z0-9-]+(?:&[a-z]+=[a-z0-9-]+)*)?(?:#[a-z0-9-]+)?$/u, { error: '应为本站网址，以 / 开头和结尾，例如 /policies/trade-in/ 或 /events/?when=weekend（不写域名）' });
+  .regex(/^\/(?:[a-z0-9-]+\/)*(?:\?[a-z]+=[a-z0-9-]+(?:&[a-z]+=[a-z0-9-]+)*)?(?:#[a-z0-9-]+)?$/u, {
+    error: '应为本站网址，以 / 开头和结尾，例如 /policies/trade-in/ 或 /events/?when=weekend（不写域名）',
+  });
 
 export const bestBetSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/u, { error: 'id 只用小写字母、数字和连字符' }).describe('这条的名字，不显示'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]+$/u, { error: 'id 只用小写字母、数字和连字符' })
+    .describe('这条的名字，不显示'),
   url: sitePath.describe('回答这些词的页面'),
   title: textField(40, { min: 2 }).describe('显示的标题'),
   summary: textField(120, { min: 6 }).describe('一句话说明这个页面能解决什么'),

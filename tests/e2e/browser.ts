@@ -8,8 +8,14 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { BUILD_NOW } from '../days.ts';
 
 export const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
 ];
 
 /** The local server's address, provided by the global setup. */
@@ -42,7 +48,12 @@ export function useBrowser(): () => Browser {
   };
 }
 
-export interface Session { context: BrowserContext; page: Page; outside: string[]; errors: string[] }
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  outside: string[];
+  errors: string[];
+}
 
 /**
  * A fresh context whose outside requests are aborted and listed in `outside`. `site` is the

@@ -56,7 +56,11 @@ describe('build-time content validation', () => {
   it('a plan cell that does not add up fails the page build with city, month and both numbers', { timeout: 240_000 }, () => {
     const dir = projectWith({});
     cpSync(join(root, 'tests/fixtures/plan/broken-cell.yaml'), join(dir, 'content/plan/2026.yaml'));
-    const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(dir, 'out')], { cwd: dir, encoding: 'utf8', env: copyEnv() });
+    const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(dir, 'out')], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: copyEnv(),
+    });
     expect(r.status).not.toBe(0);
     expect(r.stdout + r.stderr).toContain('南京县区：表中合计 36 场，1—12月相加为 37 场');
   });
@@ -70,12 +74,21 @@ describe('deterministic builds', () => {
       const h = createHash('sha256');
       for (const f of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
         const p = join(dir, f);
-        try { h.update(f).update(readFileSync(p)); } catch { /* directory */ }
+        try {
+          h.update(f).update(readFileSync(p));
+        } catch {
+          /* directory */
+        }
       }
       return h.digest('hex');
     };
     const dir = projectWith({});
-    const build = (out: string) => spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(dir, out)], { cwd: dir, encoding: 'utf8', env: copyEnv() });
+    const build = (out: string) =>
+      spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(dir, out)], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: copyEnv(),
+      });
     expect(build('a').status).toBe(0);
     expect(build('b').status).toBe(0);
     expect(hashTree(join(dir, 'a'))).toBe(hashTree(join(dir, 'b')));
@@ -87,7 +100,11 @@ describe('the demo switch', () => {
     const { readFileSync, readdirSync, existsSync } = await import('node:fs');
     const dir = projectWith({});
     const out = join(dir, 'out');
-    const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], { cwd: dir, encoding: 'utf8', env: copyEnv(undefined, { SITE_DEMO: '0' }) });
+    const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: copyEnv(undefined, { SITE_DEMO: '0' }),
+    });
     expect(r.status, r.stderr).toBe(0);
     const textFiles = (readdirSync(out, { recursive: true }) as string[]).filter((f) => /\.(html|json|csv|ics)$/u.test(f));
     // The data dictionary (/data/ and datapackage.json) defines the demo column and its value
@@ -107,7 +124,7 @@ describe('the demo switch', () => {
   });
 });
 
-describe('editors\' bodies and pictures cannot take over the site', () => {
+describe("editors' bodies and pictures cannot take over the site", () => {
   const caseFile = (body: string, image = './images/community.png') => `---
 title: 社区车展进家门口
 summary: 某区把车展办在社区广场，设政策咨询台，帮居民核对旧车条件。
@@ -124,7 +141,12 @@ images:
 ${body}
 `;
   const checkContent = (dir: string) => spawnSync(process.execPath, [join(root, 'scripts/check-content.ts')], { cwd: dir, encoding: 'utf8' });
-  const build = (dir: string) => spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(dir, 'out')], { cwd: dir, encoding: 'utf8', env: copyEnv() });
+  const build = (dir: string) =>
+    spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(dir, 'out')], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: copyEnv(),
+    });
 
   it('check:content names the file, line and element of every body that could run code', () => {
     const dir = projectWith({
@@ -163,7 +185,8 @@ ${body}
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).copy(png);
     png.writeUInt32BE(20_000, 16);
     png.writeUInt32BE(20_000, 20);
-    png[24] = 8; png[25] = 2;
+    png[24] = 8;
+    png[25] = 2;
     writeFileSync(join(dir, 'content/cases/demo/images/huge.png'), png);
     writeFileSync(join(dir, 'content/cases/demo/x-huge.mdx'), caseFile('正文。', './images/huge.png'));
     const r = checkContent(dir);
@@ -176,7 +199,10 @@ ${body}
   });
 
   it('a file named like a month page, or hidden by a leading dot, is refused', () => {
-    const dir = projectWith({ 'content/events/2026-12.yaml': event('nanjing', 'nanjing-xuanwu'), 'content/events/.hidden.yaml': event('nanjing', 'nanjing-xuanwu') });
+    const dir = projectWith({
+      'content/events/2026-12.yaml': event('nanjing', 'nanjing-xuanwu'),
+      'content/events/.hidden.yaml': event('nanjing', 'nanjing-xuanwu'),
+    });
     const r = checkContent(dir);
     expect(r.stderr).toContain('content/events/2026-12.yaml：文件名就是活动编号，“2026-12”不能用作活动编号：它和月份页面的地址（/events/2026-12/）相同');
     expect(r.stderr).toContain('content/events/.hidden.yaml：名字以“.”开头的文件不会发布到网站上');

@@ -13,7 +13,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { baseUrl, openSession, SHOTS, useBrowser } from './browser.ts';
 
 const browser = useBrowser();
-const DEMO_CASES = readdirSync('tests/fixtures/site/cases/demo').filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/u, ''));
+const DEMO_CASES = readdirSync('tests/fixtures/site/cases/demo')
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => f.replace(/\.mdx$/u, ''));
 const ONE = 'demo-nanjing-jianye-community';
 
 /** Width and height of a PNG, from its IHDR chunk. */
@@ -73,7 +75,9 @@ describe('case pages', () => {
     await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
     await s.page.goto(`${baseUrl()}/cases/${ONE}/`);
     const text = await s.page.locator('[data-cite-text]').innerText();
-    expect(text).toBe(`江苏省商务厅. 【示例】社区车展把以旧换新讲到家门口[EB/OL]. (2026-06-15)[2026-11-27]. ${new URL(`/cases/${ONE}/`, 'http://localhost:4321').href}.`);
+    expect(text).toBe(
+      `江苏省商务厅. 【示例】社区车展把以旧换新讲到家门口[EB/OL]. (2026-06-15)[2026-11-27]. ${new URL(`/cases/${ONE}/`, 'http://localhost:4321').href}.`,
+    );
     await s.page.getByRole('button', { name: '复制引用格式' }).click();
     await s.page.locator('[data-cite-status]').filter({ hasText: '已复制' }).waitFor();
     expect(await s.page.evaluate(() => navigator.clipboard.readText())).toBe(text);
@@ -150,7 +154,10 @@ describe('media page and downloads', () => {
       const lines = new TextDecoder().decode(bytes.slice(3)).trim().split('\r\n');
       expect(lines[0]).toBe('city_code,city,month,plan_city_level,plan_county_level,published_events');
       expect(lines).toHaveLength(13);
-      const events = new TextDecoder().decode(new Uint8Array(await (await fetch(`${baseUrl()}/data/cities/${city}-events.csv`)).arrayBuffer()).slice(3)).trim().split('\r\n');
+      const events = new TextDecoder()
+        .decode(new Uint8Array(await (await fetch(`${baseUrl()}/data/cities/${city}-events.csv`)).arrayBuffer()).slice(3))
+        .trim()
+        .split('\r\n');
       expect(events.slice(1).every((l) => !/(^|,)[=+\-@]/u.test(l))).toBe(true);
       const json = (await (await fetch(`${baseUrl()}/data/cities/${city}.json`)).json()) as { plan: { rows: unknown[] }; events: { city: string }[] };
       expect(json.plan.rows).toHaveLength(12);
@@ -166,7 +173,8 @@ describe('the demo switch for cases', () => {
 
   it('SITE_DEMO=0 removes every demo case from pages, feeds, images and the search index', () => {
     symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));
-    for (const name of ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'pagefind.yml']) cpSync(join(root, name), join(work, name), { recursive: true });
+    for (const name of ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'pagefind.yml'])
+      cpSync(join(root, name), join(work, name), { recursive: true });
     const out = join(work, 'dist');
     const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_DEMO: '0' };
     const built = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], { cwd: work, encoding: 'utf8', env });

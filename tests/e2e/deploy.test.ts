@@ -42,13 +42,26 @@ describe('deploy/nginx.conf on Debian nginx', () => {
     writeFileSync(join(dir, 'site.conf'), site);
     const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${dir}/tmp/${t};`).join('\n');
     // The http block as Debian ships it: mime.types included, then the site's server block.
-    writeFileSync(join(dir, 'nginx.conf'), `worker_processes 1;\npid ${dir}/nginx.pid;\nerror_log ${dir}/logs/error.log;\nevents {}\nhttp {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log off;\n${temp}\n  include ${dir}/site.conf;\n}\n`);
+    writeFileSync(
+      join(dir, 'nginx.conf'),
+      `worker_processes 1;\npid ${dir}/nginx.pid;\nerror_log ${dir}/logs/error.log;\nevents {}\nhttp {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log off;\n${temp}\n  include ${dir}/site.conf;\n}\n`,
+    );
     const test = spawnSync(NGINX, ['-t', '-p', dir, '-c', join(dir, 'nginx.conf')], { encoding: 'utf8' });
     expect(test.status, test.stderr).toBe(0);
     nginx = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
-    await waitFor(async () => fetch(base).then(() => true, () => false), 10_000, 'nginx 启动');
+    await waitFor(
+      async () =>
+        fetch(base).then(
+          () => true,
+          () => false,
+        ),
+      10_000,
+      'nginx 启动',
+    );
   });
-  afterAll(() => { nginx?.kill('SIGTERM'); });
+  afterAll(() => {
+    nginx?.kill('SIGTERM');
+  });
 
   it('serves calendar files, CSV and pages with their types, in UTF-8', async () => {
     const ics = readdirSync(join(dist, 'events')).find((f) => f.endsWith('.ics'));
@@ -85,7 +98,7 @@ describe('deploy/nginx.conf on Debian nginx', () => {
     expect(asset.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
-  it('an unknown address gets the site\'s 404 page with status 404 and the same headers', async () => {
+  it("an unknown address gets the site's 404 page with status 404 and the same headers", async () => {
     const r = await fetch(`${base}/no-such-page/`);
     expect(r.status).toBe(404);
     expect(await r.text()).toContain(readFileSync(join(dist, '404.html'), 'utf8').match(/<title>([^<]+)<\/title>/u)![1]);
@@ -95,9 +108,15 @@ describe('deploy/nginx.conf on Debian nginx', () => {
 
   it('text is compressed for browsers that accept gzip', async () => {
     const { request } = await import('node:http');
-    const get = (path: string) => new Promise<Record<string, string | string[] | undefined>>((done, fail) => {
-      request(`${base}${path}`, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => { res.resume(); done(res.headers); }).on('error', fail).end();
-    });
+    const get = (path: string) =>
+      new Promise<Record<string, string | string[] | undefined>>((done, fail) => {
+        request(`${base}${path}`, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+          res.resume();
+          done(res.headers);
+        })
+          .on('error', fail)
+          .end();
+      });
     expect((await get('/data/events.csv'))['content-encoding']).toBe('gzip');
     expect((await get('/data/events.csv'))['vary']).toBe('Accept-Encoding');
   });
@@ -108,8 +127,12 @@ describe('the daily rebuild', () => {
   const env = { ...process.env, SITE_URL: 'https://example.gov.cn/', ...testBuildEnv(TEST_DAYS.build), LOCK_WAIT_SECONDS: '600' };
   const run = (deployDir: string, ...args: string[]) => spawnSync('bash', [script, ...args], { encoding: 'utf8', env: { ...env, DEPLOY_DIR: deployDir } });
 
-  it('refuses a DEPLOY_DIR that is /, holds the checkout, or is another site\'s folder', () => {
-    for (const [dir, message] of [['/', '不能是 /'], [dirname(root), '上级目录'], [join(root, 'dist'), '在代码目录里面']] as const) {
+  it("refuses a DEPLOY_DIR that is /, holds the checkout, or is another site's folder", () => {
+    for (const [dir, message] of [
+      ['/', '不能是 /'],
+      [dirname(root), '上级目录'],
+      [join(root, 'dist'), '在代码目录里面'],
+    ] as const) {
       const r = run(dir);
       expect(r.status, dir).not.toBe(0);
       expect(r.stderr, dir).toContain(message);
@@ -157,17 +180,29 @@ describe('the daily rebuild', () => {
     const start = () => spawn('bash', [script], { env: { ...env, DEPLOY_DIR: deploy }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const a = start();
     let aOut = '';
-    a.stdout!.on('data', (d) => { aOut += String(d); });
-    a.stderr!.on('data', (d) => { aOut += String(d); });
+    a.stdout!.on('data', (d) => {
+      aOut += String(d);
+    });
+    a.stderr!.on('data', (d) => {
+      aOut += String(d);
+    });
     await waitFor(() => aOut.includes('构建到'), 60_000, '第一次重建开始构建');
     const b = start();
     let bOut = '';
-    b.stdout!.on('data', (d) => { bOut += String(d); });
-    b.stderr!.on('data', (d) => { bOut += String(d); });
+    b.stdout!.on('data', (d) => {
+      bOut += String(d);
+    });
+    b.stderr!.on('data', (d) => {
+      bOut += String(d);
+    });
     const bDone = new Promise<number | null>((done) => b.on('exit', done));
     await waitFor(() => bOut.includes('另一次重建正在进行'), 60_000, '第二次重建等待锁');
     // Kill the first run and everything it started, halfway through its build.
-    await waitFor(() => readdirSync(join(deploy, 'releases')).some((f) => f.startsWith('.building-') && readdirSync(join(deploy, 'releases', f)).length > 0), 60_000, '第一次重建写出部分文件');
+    await waitFor(
+      () => readdirSync(join(deploy, 'releases')).some((f) => f.startsWith('.building-') && readdirSync(join(deploy, 'releases', f)).length > 0),
+      60_000,
+      '第一次重建写出部分文件',
+    );
     process.kill(-a.pid!, 'SIGKILL');
     expect(await bDone, bOut).toBe(0);
     watching = false;

@@ -12,16 +12,26 @@ const cardsIn = (sel: string) => `${sel} [data-event]`;
 const idsOf = (page: Page, sel: string) => page.locator(cardsIn(sel)).evaluateAll((els) => els.map((e) => e.getAttribute('data-event')!));
 
 /** Rectangles of a locator's elements, in page coordinates. */
-const rects = (l: Locator) => l.evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, cls: e.className }; }));
+const rects = (l: Locator) =>
+  l.evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, cls: e.className };
+    }),
+  );
 
 /** Every event marker and cluster (and the seats asked for) lies inside the visible map. */
 async function outsideMap(page: Page, seats = '.map-seat:not(.map-seat--county) .map-seat__dot'): Promise<string[]> {
   const [map] = await rects(page.locator('[data-map-canvas]'));
   // A pin's box is its 44 px hit area; what a reader sees is the 18 px dot in its middle.
-  const pins = (await rects(page.locator('.leaflet-marker-icon:not(.map-seat)'))).map((r) => (String(r.cls).includes('map-pin') ? { ...r, left: r.left + 13, top: r.top + 13, right: r.right - 13, bottom: r.bottom - 13 } : r));
+  const pins = (await rects(page.locator('.leaflet-marker-icon:not(.map-seat)'))).map((r) =>
+    String(r.cls).includes('map-pin') ? { ...r, left: r.left + 13, top: r.top + 13, right: r.right - 13, bottom: r.bottom - 13 } : r,
+  );
   const icons = [...pins, ...(seats ? await rects(page.locator(seats)) : [])];
   expect(icons.length).toBeGreaterThan(0);
-  return icons.filter((r) => r.left < map!.left || r.top < map!.top || r.right > map!.right || r.bottom > map!.bottom).map((r) => `${r.cls} ${Math.round(r.left)},${Math.round(r.top)}`);
+  return icons
+    .filter((r) => r.left < map!.left || r.top < map!.top || r.right > map!.right || r.bottom > map!.bottom)
+    .map((r) => `${r.cls} ${Math.round(r.left)},${Math.round(r.top)}`);
 }
 
 const settled = (page: Page) => page.locator('[data-event-map][data-ready]').waitFor();
@@ -53,7 +63,9 @@ describe('/events/', () => {
     const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/events/?city=wuxi&month=2026-06&type=hospital`);
     await s.page.locator('[data-filter-count]').filter({ hasText: '找到 0 场' }).waitFor();
-    expect(await s.page.locator('[data-filter-results] .empty').innerText()).toBe('没有符合条件的活动。 无锡市6月计划市级1场、县区0场，活动发布后会出现在这里。');
+    expect(await s.page.locator('[data-filter-results] .empty').innerText()).toBe(
+      '没有符合条件的活动。 无锡市6月计划市级1场、县区0场，活动发布后会出现在这里。',
+    );
     await s.context.close();
   });
 
@@ -82,12 +94,19 @@ describe('/events/', () => {
     await s.page.locator('#f-to').dispatchEvent('change');
     await s.page.locator('[data-filter-count]').filter({ hasText: '12月6日—12日' }).waitFor();
     const ids = await idsOf(s.page, '[data-filter-results]');
-    expect(new Set(ids)).toEqual(new Set([
-      // 5—6 December, still on on the 6th:
-      'demo-suqian-60', 'demo-taizhou-55', 'demo-xuzhou-12', 'demo-zhenjiang-50',
-      // 12 December (one of them runs on to the 13th):
-      'demo-suzhou-24', 'demo-xuzhou-15', 'demo-changzhou-20',
-    ]));
+    expect(new Set(ids)).toEqual(
+      new Set([
+        // 5—6 December, still on on the 6th:
+        'demo-suqian-60',
+        'demo-taizhou-55',
+        'demo-xuzhou-12',
+        'demo-zhenjiang-50',
+        // 12 December (one of them runs on to the 13th):
+        'demo-suzhou-24',
+        'demo-xuzhou-15',
+        'demo-changzhou-20',
+      ]),
+    );
     expect(Object.fromEntries(new URL(s.page.url()).searchParams)).toEqual({ from: '2026-12-06', to: '2026-12-12' });
     await s.context.close();
   });
@@ -109,7 +128,9 @@ describe('/events/', () => {
     const titles = await s.page.locator('[data-event] h3').allInnerTexts();
     expect(titles.every((t) => t.startsWith('示例'))).toBe(true);
     await s.page.goto(`${baseUrl()}/cities/suzhou/2026-12/`);
-    const cityMonth = await s.page.locator('[data-event]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-city')} ${e.getAttribute('data-month')}`));
+    const cityMonth = await s.page
+      .locator('[data-event]')
+      .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-city')} ${e.getAttribute('data-month')}`));
     expect(cityMonth).toEqual(['suzhou 2026-12', 'suzhou 2026-12']);
     await s.context.close();
   });
@@ -134,11 +155,15 @@ describe('near me', () => {
     await s.page.getByRole('button', { name: '查看附近活动' }).click();
     await s.page.waitForURL('**/cities/suzhou/kunshan/');
     expect(await s.page.locator('h1').innerText()).toBe('昆山市附近的活动');
-    const own = await s.page.locator('#in-county ~ [data-event], section:has(#in-county) [data-event]').evaluateAll((els) => els.map((e) => e.getAttribute('data-county')));
+    const own = await s.page
+      .locator('#in-county ~ [data-event], section:has(#in-county) [data-event]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-county')));
     expect(own).toEqual(['suzhou-kunshan']);
     expect(await s.page.locator('section:has(#in-county) .event-card__km').innerText()).toBe('在昆山市');
     // Every card on the page is either in Kunshan or within the radius.
-    const all = await s.page.locator('[data-event]').evaluateAll((els) => els.map((e) => ({ county: e.getAttribute('data-county'), km: e.getAttribute('data-km') })));
+    const all = await s.page
+      .locator('[data-event]')
+      .evaluateAll((els) => els.map((e) => ({ county: e.getAttribute('data-county'), km: e.getAttribute('data-km') })));
     expect(all.every((c) => c.county === 'suzhou-kunshan' || Number(c.km) <= 50)).toBe(true);
     expect(await s.page.getByText('0.0 公里').count()).toBe(0);
     await s.context.close();
@@ -148,7 +173,7 @@ describe('near me', () => {
     const s = await openSession(browser(), PHONE);
     await s.page.goto(`${baseUrl()}/cities/yangzhou/hanjiang/`);
     const cards = s.page.locator('[data-nearby] [data-event]');
-    const km = (await cards.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-km')))));
+    const km = await cards.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-km'))));
     expect(km.length).toBeGreaterThanOrEqual(3);
     for (let i = 1; i < km.length; i++) expect(km[i]).toBeGreaterThanOrEqual(km[i - 1]!);
     expect(km.every((k) => k <= 50)).toBe(true);
@@ -187,7 +212,7 @@ describe('near me', () => {
 });
 
 describe('a filter shows its answer', () => {
-  it('arriving with a filter (a county page\'s 本周末) puts the count on screen; nothing found offers the next event there and the nearest ones, with dates', async () => {
+  it("arriving with a filter (a county page's 本周末) puts the count on screen; nothing found offers the next event there and the nearest ones, with dates", async () => {
     const s = await openSession(browser(), { viewport: { width: 360, height: 800 } });
     await s.page.goto(`${baseUrl()}/events/?city=suzhou&county=suzhou-kunshan&when=weekend`);
     const count = s.page.locator('[data-filter-count]');
@@ -247,7 +272,10 @@ describe('/map/ on a 360 px phone', () => {
     const [scale] = await rects(s.page.locator('.leaflet-control-scale'));
     for (const r of await rects(s.page.locator('.leaflet-control-attribution'))) expect(r.left >= scale!.right || r.bottom <= scale!.top).toBe(true);
     await s.page.waitForTimeout(300);
-    const cls = await s.page.evaluate(() => ({ value: (window as unknown as { __cls: number }).__cls, sources: (window as unknown as { __shifts: string[] }).__shifts }));
+    const cls = await s.page.evaluate(() => ({
+      value: (window as unknown as { __cls: number }).__cls,
+      sources: (window as unknown as { __shifts: string[] }).__shifts,
+    }));
     expect(cls).toEqual({ value: 0, sources: [] });
     expect(s.outside).toEqual([]);
     expect(s.errors).toEqual([]);
@@ -269,7 +297,9 @@ describe('/map/ on a 360 px phone', () => {
     expect(await s.page.locator('[data-map-filter-summary]').innerText()).toBe('苏州市 · 昆山市 · 12月');
     await s.page.waitForTimeout(400);
     expect(await outsideMap(s.page, '')).toEqual([]);
-    expect(await s.page.evaluate(() => document.querySelector<HTMLElement>('.leaflet-container')!.querySelectorAll('.map-seat--county').length)).toBeGreaterThan(0);
+    expect(
+      await s.page.evaluate(() => document.querySelector<HTMLElement>('.leaflet-container')!.querySelectorAll('.map-seat--county').length),
+    ).toBeGreaterThan(0);
     await s.page.locator('.event-map').screenshot({ path: `${SHOTS}/map-360-kunshan-12.png` });
 
     // On a phone the list is a view of its own, not a scroll box beside the map.
@@ -343,9 +373,16 @@ describe('/map/ on a 360 px phone', () => {
     await s.page.goto(`${baseUrl()}/map/`);
     await settled(s.page);
     await s.page.locator('.map-filters summary').click();
-    for (const [city, n] of [['suzhou', 2], ['xuzhou', 2], ['yancheng', 1]] as const) {
+    for (const [city, n] of [
+      ['suzhou', 2],
+      ['xuzhou', 2],
+      ['yancheng', 1],
+    ] as const) {
       await s.page.locator('#m-city').selectOption(city);
-      await s.page.locator('[data-map-status]').filter({ hasText: `地图上显示 ${n} 场` }).waitFor();
+      await s.page
+        .locator('[data-map-status]')
+        .filter({ hasText: `地图上显示 ${n} 场` })
+        .waitFor();
       await expect.poll(() => s.page.locator('.leaflet-marker-icon.map-pin').count()).toBe(n);
       expect(await outsideMap(s.page, ''), city).toEqual([]);
     }
@@ -359,9 +396,18 @@ describe('/map/ on a 360 px phone', () => {
     await s.page.locator('.map-filters summary').click();
     const pins = s.page.locator('.leaflet-marker-icon.map-pin');
     // No pause between choices: each comes while the map is still settling on the one before.
-    for (const [city, n] of [['zhenjiang', 1], ['taizhou', 1], ['suqian', 1], ['huaian', 1], ['xuzhou', 2]] as const) {
+    for (const [city, n] of [
+      ['zhenjiang', 1],
+      ['taizhou', 1],
+      ['suqian', 1],
+      ['huaian', 1],
+      ['xuzhou', 2],
+    ] as const) {
       await s.page.locator('#m-city').selectOption(city);
-      await s.page.locator('[data-map-status]').filter({ hasText: `地图上显示 ${n} 场` }).waitFor();
+      await s.page
+        .locator('[data-map-status]')
+        .filter({ hasText: `地图上显示 ${n} 场` })
+        .waitFor();
       await expect.poll(() => pins.count(), { message: city }).toBe(n);
       await pins.first().dispatchEvent('click');
       await s.page.locator('.leaflet-popup-content').last().waitFor();
@@ -410,7 +456,12 @@ describe('event page', () => {
     expect(jsonld.location.geo).toEqual({ '@type': 'GeoCoordinates', latitude: 32.0419, longitude: 118.7789 });
     expect(await s.page.locator('h1').innerText()).toContain('示例');
     expect(await s.page.locator('[data-event-state]').innerText()).toContain('本活动已结束');
-    const hosts: Record<string, string> = { 高德地图导航到这里: 'uri.amap.com', 百度地图导航到这里: 'api.map.baidu.com', 腾讯地图导航到这里: 'apis.map.qq.com', 'Apple 地图导航到这里': 'maps.apple.com' };
+    const hosts: Record<string, string> = {
+      高德地图导航到这里: 'uri.amap.com',
+      百度地图导航到这里: 'api.map.baidu.com',
+      腾讯地图导航到这里: 'apis.map.qq.com',
+      'Apple 地图导航到这里': 'maps.apple.com',
+    };
     for (const [name, host] of Object.entries(hosts)) {
       const link = s.page.getByRole('link', { name });
       expect(new URL((await link.getAttribute('href'))!).host).toBe(host);

@@ -17,9 +17,13 @@ export default async function setup(project: TestProject) {
   // The browser tests' clock starts on the suite's build day; a dist/ built for another day
   // (a plain `npm run build`, or yesterday's) would make them compare against the wrong day.
   // And from the fixture content, whatever content/ holds today.
-  const info = existsSync(`${dist}/build-info.json`) ? (JSON.parse(readFileSync(`${dist}/build-info.json`, 'utf8')) as { siteNow?: string; content?: string }) : {};
+  const info = existsSync(`${dist}/build-info.json`)
+    ? (JSON.parse(readFileSync(`${dist}/build-info.json`, 'utf8')) as { siteNow?: string; content?: string })
+    : {};
   if (info.siteNow !== TEST_DAYS.build || info.content !== TEST_CONTENT) {
-    throw new Error(`${dist}/ 是按 ${info.siteNow ?? '未知日期'}、用 ${info.content ?? '未知'} 的内容构建的，浏览器测试需要按 ${TEST_DAYS.build}、用 ${TEST_CONTENT} 构建：请运行 npm test（或 node scripts/test-build.ts）`);
+    throw new Error(
+      `${dist}/ 是按 ${info.siteNow ?? '未知日期'}、用 ${info.content ?? '未知'} 的内容构建的，浏览器测试需要按 ${TEST_DAYS.build}、用 ${TEST_CONTENT} 构建：请运行 npm test（或 node scripts/test-build.ts）`,
+    );
   }
   const port = Number(process.env.E2E_PORT ?? 4399);
   const server = await preview({ root: process.cwd(), outDir: dist, logLevel: 'error', server: { port, host: '127.0.0.1' } });
@@ -28,5 +32,7 @@ export default async function setup(project: TestProject) {
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { baseUrl: string }
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
 }

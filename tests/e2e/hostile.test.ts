@@ -60,13 +60,36 @@ beforeAll(async () => {
   // 1. The sheet, as a city would send it (UTF-8 CSV with BOM), through the real importer.
   const sheet = [
     [...TEMPLATE_COLUMNS],
-    ...rows.map((r, i) => [r.id, r.title, r.city, r.county, '社区', '市级', `2026-12-${String(5 + (i % 20)).padStart(2, '0')} 09:00`, `2026-12-${String(5 + (i % 20)).padStart(2, '0')} 17:00`,
-      r.venue, r.address, String(r.lng), String(r.lat), 'WGS84', r.organisers, '', r.brands, '', '025-12345678', r.notes]),
+    ...rows.map((r, i) => [
+      r.id,
+      r.title,
+      r.city,
+      r.county,
+      '社区',
+      '市级',
+      `2026-12-${String(5 + (i % 20)).padStart(2, '0')} 09:00`,
+      `2026-12-${String(5 + (i % 20)).padStart(2, '0')} 17:00`,
+      r.venue,
+      r.address,
+      String(r.lng),
+      String(r.lat),
+      'WGS84',
+      r.organisers,
+      '',
+      r.brands,
+      '',
+      '025-12345678',
+      r.notes,
+    ]),
   ];
   const csv = join(work, 'hostile.csv');
   writeFileSync(csv, '\uFEFF' + Papa.unparse(sheet, { newline: '\r\n' }));
   mkdirSync(eventsDir, { recursive: true });
-  const imported = spawnSync(process.execPath, ['scripts/import-events.ts', csv], { cwd: root, encoding: 'utf8', env: { ...process.env, EVENTS_DIR: eventsDir } });
+  const imported = spawnSync(process.execPath, ['scripts/import-events.ts', csv], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, EVENTS_DIR: eventsDir },
+  });
   if (imported.status !== 0) throw new Error(`导入失败：${imported.stdout}${imported.stderr}`);
 
   // 2. A real build of a copy of the project with only these events, and its search index.
@@ -94,6 +117,7 @@ describe('hostile strings in data files', () => {
   it('no output file holds an invisible reordering or control character', () => {
     for (const f of [...files('.html'), ...files('.json'), ...files('.csv'), ...files('.ics'), ...files('.xml')]) {
       const text = readFileSync(f, 'utf8');
+      // eslint-disable-next-line no-control-regex -- bell and escape are what this looks for
       expect(/[\u202A-\u202E\u2066-\u2069\u0007\u001b\u200B]/u.test(text), f).toBe(false);
     }
   });
@@ -122,7 +146,8 @@ describe('hostile strings in data files', () => {
   });
 
   it('JSON: titles, venues and addresses are the shown text, unchanged otherwise', () => {
-    const data = JSON.parse(readFileSync(join(out, 'data/events.json'), 'utf8')) as { events?: { id: string; title: string; venue: string }[] } | { id: string; title: string; venue: string }[];
+    const data = JSON.parse(readFileSync(join(out, 'data/events.json'), 'utf8')) as
+      { events?: { id: string; title: string; venue: string }[] } | { id: string; title: string; venue: string }[];
     const list = Array.isArray(data) ? data : data.events!;
     for (const r of rows) {
       const e = list.find((x) => x.id === r.id)!;
@@ -165,7 +190,11 @@ async function injected(page: Page): Promise<string[]> {
     }
     if (/[\u202A-\u202E\u2066-\u2069]/u.test(document.body.innerText + document.title)) found.push('bidi control in text');
     for (const s of document.querySelectorAll('script[type="application/ld+json"]')) {
-      try { JSON.parse(s.textContent ?? ''); } catch { found.push('JSON-LD does not parse'); }
+      try {
+        JSON.parse(s.textContent ?? '');
+      } catch {
+        found.push('JSON-LD does not parse');
+      }
     }
     return found;
   });
@@ -175,9 +204,21 @@ describe('hostile strings in the browser', () => {
   it('pages, JSON-LD and the small maps show the strings as text; nothing runs', async () => {
     const s = await openSession(browser(), {}, base);
     const dialogs: string[] = [];
-    s.page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    s.page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     const cities = [...new Set(rows.map((r) => regions.find((x) => x.name === r.city)!.id))];
-    const pages = ['/', '/events/', '/events/2026-12/', '/calendar/', '/plan/', ...cities.map((c) => `/cities/${c}/`), '/cities/nanjing/gaochun/', ...rows.map((r) => `/events/${r.id}/`)];
+    const pages = [
+      '/',
+      '/events/',
+      '/events/2026-12/',
+      '/calendar/',
+      '/plan/',
+      ...cities.map((c) => `/cities/${c}/`),
+      '/cities/nanjing/gaochun/',
+      ...rows.map((r) => `/events/${r.id}/`),
+    ];
     for (const path of pages) {
       await s.page.goto(`${base}${path}`);
       if (path.startsWith('/events/hostile-')) {
@@ -200,7 +241,10 @@ describe('hostile strings in the browser', () => {
   it('/map/ popups show the strings as text, city by city', async () => {
     const s = await openSession(browser(), {}, base);
     const dialogs: string[] = [];
-    s.page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    s.page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     await s.page.goto(`${base}/map/`);
     await s.page.locator('[data-map-status]').filter({ hasText: '地图上显示' }).waitFor();
     let opened = 0;
@@ -208,7 +252,10 @@ describe('hostile strings in the browser', () => {
     for (const city of [...new Set(rows.map((r) => regions.find((x) => x.name === r.city)!.id))]) {
       const expected = rows.filter((r) => regions.find((x) => x.name === r.city)!.id === city);
       await s.page.locator('#m-city').selectOption(city);
-      await s.page.locator('[data-map-status]').filter({ hasText: `地图上显示 ${expected.length} 场` }).waitFor();
+      await s.page
+        .locator('[data-map-status]')
+        .filter({ hasText: `地图上显示 ${expected.length} 场` })
+        .waitFor();
       const pins = s.page.locator('.leaflet-marker-icon.map-pin');
       // The map zooms to the city's events: wait until their markers are drawn.
       await expect.poll(() => pins.count()).toBe(expected.length);
@@ -218,7 +265,10 @@ describe('hostile strings in the browser', () => {
         const popup = s.page.locator('.leaflet-popup-content').last();
         await popup.waitFor();
         const text = await popup.innerText();
-        expect(expected.some((r) => text.includes(shown(r.title).slice(0, 10))), text).toBe(true);
+        expect(
+          expected.some((r) => text.includes(shown(r.title).slice(0, 10))),
+          text,
+        ).toBe(true);
         opened++;
         expect(await injected(s.page)).toEqual([]);
       }
@@ -231,10 +281,16 @@ describe('hostile strings in the browser', () => {
   it('search results show the strings as text', async () => {
     const s = await openSession(browser(), {}, base);
     const dialogs: string[] = [];
-    s.page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    s.page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     for (const q of ['车展', 'alert', 'HYPERLINK', '伪造活动']) {
       await s.page.goto(`${base}/search/?q=${encodeURIComponent(q)}`);
-      await s.page.locator('[data-search-status]').filter({ hasText: /找到|没有找到/u }).waitFor();
+      await s.page
+        .locator('[data-search-status]')
+        .filter({ hasText: /找到|没有找到/u })
+        .waitFor();
       if (q === '车展') expect(await s.page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
       expect(await injected(s.page), q).toEqual([]);
     }

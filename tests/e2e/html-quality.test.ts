@@ -14,7 +14,10 @@ const vnuJar = String(createRequire(import.meta.url)('vnu-jar'));
 import { describe, expect, it } from 'vitest';
 
 const dist = process.env.E2E_DIST ?? 'dist';
-const pages = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).map((f) => f.replace(/\\/gu, '/')).sort();
+const pages = (readdirSync(dist, { recursive: true }) as string[])
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => f.replace(/\\/gu, '/'))
+  .sort();
 
 /** The file a site path is served from: /a/ -> a/index.html, /a/b.csv -> a/b.csv, /a -> a/index.html. */
 export function fileForPath(path: string): string | undefined {
@@ -32,9 +35,11 @@ function anchorsOf(html: string): Set<string> {
 const pathOf = (file: string) => `/${file.replace(/index\.html$/u, '')}`;
 
 describe('valid HTML', () => {
-  it('one page of each type passes the W3C Nu HTML checker (vnu.jar on Debian\'s Java) with no error', () => {
+  it("one page of each type passes the W3C Nu HTML checker (vnu.jar on Debian's Java) with no error", () => {
     // html-validate does not see everything: a <script> after </html> is one the Nu checker finds.
-    const files = PAGES.map((p) => fileForPath(p)).filter((f): f is string => f !== undefined && f.endsWith('.html')).map((f) => join(dist, f));
+    const files = PAGES.map((p) => fileForPath(p))
+      .filter((f): f is string => f !== undefined && f.endsWith('.html'))
+      .map((f) => join(dist, f));
     expect(files.length).toBe(PAGES.length);
     const r = spawnSync('java', ['-jar', vnuJar, '--errors-only', '--format', 'gnu', ...files], { encoding: 'utf8' });
     if (r.error) throw new Error(`无法运行 Java：${r.error.message}（npm test 会在有 root 和 apt-get 时自动安装 default-jre-headless）`);
@@ -59,7 +64,10 @@ describe('internal links', () => {
     const anchors = new Map<string, Set<string>>();
     const anchorsFor = (file: string) => {
       let set = anchors.get(file);
-      if (!set) { set = anchorsOf(readFileSync(join(dist, file), 'utf8')); anchors.set(file, set); }
+      if (!set) {
+        set = anchorsOf(readFileSync(join(dist, file), 'utf8'));
+        anchors.set(file, set);
+      }
       return set;
     };
     const broken: string[] = [];
@@ -71,7 +79,10 @@ describe('internal links', () => {
         const url = new URL(raw, `http://site${pathOf(page)}`);
         if (url.host !== 'site') continue;
         const target = fileForPath(url.pathname);
-        if (!target) { broken.push(`${page}：${raw} 不存在`); continue; }
+        if (!target) {
+          broken.push(`${page}：${raw} 不存在`);
+          continue;
+        }
         if (url.hash.length > 1 && target.endsWith('.html') && !anchorsFor(target).has(decodeURIComponent(url.hash.slice(1)))) {
           broken.push(`${page}：${raw} 的锚点不存在`);
         }

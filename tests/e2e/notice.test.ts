@@ -23,7 +23,10 @@ describe('/notice/', () => {
   it('shows the five points, each lead phrase set in bold', async () => {
     const leads = await s.page.locator('[data-points] > li > strong').allInnerTexts();
     expect(leads).toEqual(notice.points.map((p) => p.number + p.lead));
-    const weight = await s.page.locator('[data-points] > li > strong').first().evaluate((el) => getComputedStyle(el).fontWeight);
+    const weight = await s.page
+      .locator('[data-points] > li > strong')
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontWeight);
     expect(Number(weight)).toBeGreaterThanOrEqual(700);
   });
 
@@ -50,11 +53,17 @@ describe('/notice/', () => {
     for (const row of cities) {
       for (const level of [0, 1]) {
         const months = row.cells.slice(2).filter((_, i) => i % 2 === level);
-        expect(months.reduce((a, b) => a + b, 0), `${row.city} ${level}`).toBe(row.cells[level]);
+        expect(
+          months.reduce((a, b) => a + b, 0),
+          `${row.city} ${level}`,
+        ).toBe(row.cells[level]);
       }
     }
     for (let col = 0; col < 26; col++) {
-      expect(cities.reduce((a, r) => a + r.cells[col]!, 0), `column ${col}`).toBe(total.cells[col]);
+      expect(
+        cities.reduce((a, r) => a + r.cells[col]!, 0),
+        `column ${col}`,
+      ).toBe(total.cells[col]);
     }
     const taizhou = plan.rows.find((r) => r.city === 'taizhou')!;
     expect(grid.find((r) => r.city === 'taizhou')!.cells.slice(24)).toEqual([taizhou.reconciled.months[11]!.city, taizhou.reconciled.months[11]!.county]);
@@ -93,16 +102,25 @@ describe('tables print whole on A4', () => {
     for (const path of ['/notice/', '/plan/']) {
       await s.page.goto(`${baseUrl()}${path}`);
       await s.page.emulateMedia({ media: 'print' });
-      for (const [width, landscape] of [[794, false], [1047, true]] as const) {
+      for (const [width, landscape] of [
+        [794, false],
+        [1047, true],
+      ] as const) {
         await s.page.setViewportSize({ width, height: 1100 });
-        const wide = await s.page.evaluate((wants) => [...document.querySelectorAll('table')]
-          .filter((t) => Boolean(t.closest('#attachment, .plan-table')) === wants)
-          .filter((t) => t.getBoundingClientRect().width > innerWidth)
-          .map((t) => `${t.caption?.textContent?.slice(0, 20)} ${Math.round(t.getBoundingClientRect().width)}px`), landscape);
+        const wide = await s.page.evaluate(
+          (wants) =>
+            [...document.querySelectorAll('table')]
+              .filter((t) => Boolean(t.closest('#attachment, .plan-table')) === wants)
+              .filter((t) => t.getBoundingClientRect().width > innerWidth)
+              .map((t) => `${t.caption?.textContent?.slice(0, 20)} ${Math.round(t.getBoundingClientRect().width)}px`),
+          landscape,
+        );
         expect(wide, `${path} ${landscape ? '横向' : '纵向'}`).toEqual([]);
       }
       const pdf = (await s.page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
-      const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/gu)].map((m) => Number(m[1]) > Number(m[2]) ? 'landscape' : 'portrait');
+      const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/gu)].map((m) =>
+        Number(m[1]) > Number(m[2]) ? 'landscape' : 'portrait',
+      );
       expect(boxes, path).toContain('landscape');
       expect(boxes[0], path).toBe('portrait');
       await s.page.emulateMedia({ media: 'screen' });

@@ -21,8 +21,12 @@ const idOfCode = new Map(regions.map((r) => [r.code, r.id]));
 
 /** The published events as the site built them, back in the shape src/lib counts. */
 async function publishedEvents(): Promise<EventItem[]> {
-  const body = (await (await fetch(`${baseUrl()}/data/events.json`)).json()) as { events: { id: string; demo: string; level: EventItem['level']; city_code: string; start: string; end: string; status: EventItem['status'] }[] };
-  return body.events.map((e) => ({ id: e.id, demo: e.demo !== '', level: e.level, city: idOfCode.get(e.city_code)!, start: e.start, end: e.end, status: e.status }) as EventItem);
+  const body = (await (await fetch(`${baseUrl()}/data/events.json`)).json()) as {
+    events: { id: string; demo: string; level: EventItem['level']; city_code: string; start: string; end: string; status: EventItem['status'] }[];
+  };
+  return body.events.map(
+    (e) => ({ id: e.id, demo: e.demo !== '', level: e.level, city: idOfCode.get(e.city_code)!, start: e.start, end: e.end, status: e.status }) as EventItem,
+  );
 }
 
 async function expectedCharts(): Promise<{ page: ChartSpec[]; nanjing: ChartSpec }> {
@@ -33,9 +37,15 @@ async function expectedCharts(): Promise<{ page: ChartSpec[]; nanjing: ChartSpec
 
 /** A table as text: header cells, then each row's header and cells. */
 async function tableText(page: import('playwright-core').Page, selector: string) {
-  return page.locator(selector).evaluate((t) => [...t.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c as HTMLElement).innerText.trim())));
+  return page
+    .locator(selector)
+    .evaluate((t) => [...t.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c as HTMLElement).innerText.trim())));
 }
-const specRows = (c: ChartSpec) => [c.table.columns, ...c.table.rows.map((r) => [r.header, ...r.cells]), ...(c.table.foot ? [[c.table.foot.header, ...c.table.foot.cells]] : [])];
+const specRows = (c: ChartSpec) => [
+  c.table.columns,
+  ...c.table.rows.map((r) => [r.header, ...r.cells]),
+  ...(c.table.foot ? [[c.table.foot.header, ...c.table.foot.cells]] : []),
+];
 
 describe('plan page charts, without JavaScript', () => {
   it('every chart has an anchor, its finding as heading, an SVG with title and desc, and its numbers in a table below', async () => {
@@ -67,11 +77,25 @@ describe('plan page charts, without JavaScript', () => {
     await s.page.goto(`${baseUrl()}/plan/`);
     const byCity = await tableText(s.page, '#plan-by-city-table');
     for (const row of plan.rows) {
-      expect(byCity.find((r) => r[0] === row.label), row.label).toEqual([row.label, String(row.reconciled.total.city), String(row.reconciled.total.county), String(row.reconciled.total.city + row.reconciled.total.county)]);
+      expect(
+        byCity.find((r) => r[0] === row.label),
+        row.label,
+      ).toEqual([
+        row.label,
+        String(row.reconciled.total.city),
+        String(row.reconciled.total.county),
+        String(row.reconciled.total.city + row.reconciled.total.county),
+      ]);
     }
     const heat = await tableText(s.page, '#plan-heatmap-table');
     for (const row of plan.rows) {
-      expect(heat.find((r) => r[0] === row.label)!.slice(1, 13).map(Number), row.label).toEqual(row.reconciled.months.map((m) => m.city + m.county));
+      expect(
+        heat
+          .find((r) => r[0] === row.label)!
+          .slice(1, 13)
+          .map(Number),
+        row.label,
+      ).toEqual(row.reconciled.months.map((m) => m.city + m.county));
     }
     const byMonth = await tableText(s.page, '#plan-by-month-table');
     expect(byMonth.slice(1, 13).map((r) => [Number(r[1]), Number(r[2])])).toEqual(plan.total.months.map((m) => [m.city, m.county]));
@@ -112,10 +136,12 @@ describe('phones, wide screens, 适老化', () => {
       expect(await s.page.locator(`#${id} .chart__wide`).isVisible(), id).toBe(false);
     }
     const smallest = await s.page.locator('.chart__svg:visible').evaluateAll((svgs) =>
-      Math.min(...svgs.flatMap((svg) => {
-        const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
-        return [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
-      })),
+      Math.min(
+        ...svgs.flatMap((svg) => {
+          const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+          return [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+        }),
+      ),
     );
     expect(smallest).toBeGreaterThanOrEqual(11);
     await s.context.close();
@@ -185,7 +211,9 @@ describe('chart files', () => {
   });
 
   it('/data/ lists every file in datapackage.json and each of them downloads', async () => {
-    const pkg = (await (await fetch(`${baseUrl()}/data/datapackage.json`)).json()) as { resources: { path: string; schema?: { fields: { name: string }[] } }[] };
+    const pkg = (await (await fetch(`${baseUrl()}/data/datapackage.json`)).json()) as {
+      resources: { path: string; schema?: { fields: { name: string }[] } }[];
+    };
     const s = await openSession(browser(), { javaScriptEnabled: false });
     await s.page.goto(`${baseUrl()}/data/`);
     const listed = await s.page.locator('[data-file]').evaluateAll((els) => els.map((e) => e.getAttribute('data-file')));

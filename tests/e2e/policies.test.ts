@@ -26,8 +26,16 @@ describe('subsidy calculator', () => {
     await s.page.goto(`${baseUrl()}/policies/calculator/`);
     // Each field by its label: Space picks a radio button, text is typed.
     const steps: [label: string, input: string][] = [
-      ['报废旧车', ' '], ['汽油车', ' '], ['旧车注册日期', '2012-05-01'], ['是', ' '], ['新能源乘用车', ' '],
-      ['新车价格', '150000'], ['贷款金额', '100000'], ['贷款期数', '36'], ['合同年利率', '3'], ['放款月份', '2026-03'],
+      ['报废旧车', ' '],
+      ['汽油车', ' '],
+      ['旧车注册日期', '2012-05-01'],
+      ['是', ' '],
+      ['新能源乘用车', ' '],
+      ['新车价格', '150000'],
+      ['贷款金额', '100000'],
+      ['贷款期数', '36'],
+      ['合同年利率', '3'],
+      ['放款月份', '2026-03'],
     ];
     for (const [label, input] of steps) {
       await tabTo(s.page, label);
@@ -37,11 +45,27 @@ describe('subsidy calculator', () => {
     await tabTo(s.page, '计算');
     await s.page.keyboard.press('Enter');
     await s.page.locator('[data-results]:not([hidden])').waitFor();
-    expect(await results(s.page)).toEqual({ 'trade-in': 18000, 'purchase-tax': 6637, interest: 733, cash: 18000, 'tax-saved': 6637, 'interest-saved': 733, total: 25370 });
+    expect(await results(s.page)).toEqual({
+      'trade-in': 18000,
+      'purchase-tax': 6637,
+      interest: 733,
+      cash: 18000,
+      'tax-saved': 6637,
+      'interest-saved': 733,
+      total: 25370,
+    });
     const url = new URL(s.page.url());
     expect(Object.fromEntries(url.searchParams)).toEqual({
-      mode: 'scrap', oldFuel: 'petrol', oldRegistered: '2012-05-01', ownedBeforeCutoff: 'yes', car: 'nev', price: '150000',
-      loan: '100000', loanMonths: '36', loanRate: '3', loanStart: '2026-03',
+      mode: 'scrap',
+      oldFuel: 'petrol',
+      oldRegistered: '2012-05-01',
+      ownedBeforeCutoff: 'yes',
+      car: 'nev',
+      price: '150000',
+      loan: '100000',
+      loanMonths: '36',
+      loanRate: '3',
+      loanStart: '2026-03',
     });
     expect(await s.page.evaluate(() => document.activeElement?.id)).toBe('calc-results-title');
     expect(s.errors).toEqual([]);
@@ -52,7 +76,15 @@ describe('subsidy calculator', () => {
     const s = await openSession(browser());
     const q = 'mode=replace&car=ice-small&price=250000&ownedBeforeCutoff=yes';
     await s.page.goto(`${baseUrl()}/policies/calculator/?${q}`);
-    expect(await results(s.page)).toEqual({ 'trade-in': 13000, 'purchase-tax': 0, interest: 0, cash: 13000, 'tax-saved': 0, 'interest-saved': 0, total: 13000 });
+    expect(await results(s.page)).toEqual({
+      'trade-in': 13000,
+      'purchase-tax': 0,
+      interest: 0,
+      cash: 13000,
+      'tax-saved': 0,
+      'interest-saved': 0,
+      total: 13000,
+    });
     const tradeIn = await s.page.locator('[data-result="trade-in"]').innerText();
     expect(tradeIn).toContain('250,000元 × 6% = 15,000元');
     expect(tradeIn).toContain('超过封顶1.3万元');
@@ -95,7 +127,9 @@ describe('subsidy calculator', () => {
     const compare = s.page.locator('[data-compare-box]:not([hidden])');
     expect(await compare.locator('dd[data-compare="scrap"]').innerText()).toMatch(/^约 [\d,]+ 元（您选的）$/u);
     expect(await compare.locator('dd[data-compare="replace"]').innerText()).toMatch(/^约 [\d,]+ 元$/u);
-    expect(Number(await compare.locator('dd[data-compare="scrap"]').getAttribute('data-value'))).toBe(Number(await s.page.locator('[data-result="total"]').getAttribute('data-value')));
+    expect(Number(await compare.locator('dd[data-compare="scrap"]').getAttribute('data-value'))).toBe(
+      Number(await s.page.locator('[data-result="total"]').getAttribute('data-value')),
+    );
     // A footnote link to a rule opens the folded table at that row.
     await s.page.locator('[data-result="trade-in"] a[href^="#fact-"]').first().click();
     expect(await s.page.locator('details.rules-fold').getAttribute('open')).not.toBeNull();

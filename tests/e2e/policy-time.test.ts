@@ -9,7 +9,7 @@ import { baseUrl, openSession, useBrowser } from './browser.ts';
 const browser = useBrowser();
 const notices = (page: import('playwright-core').Page) => page.locator('[data-validity-notice]').allInnerTexts();
 
-describe('periods judged by the visitor\'s date', () => {
+describe("periods judged by the visitor's date", () => {
   it('on the build day the trade-in page says until when it runs', async () => {
     const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/policies/trade-in/`);
@@ -22,7 +22,9 @@ describe('periods judged by the visitor\'s date', () => {
     await s.page.clock.setFixedTime(new Date('2026-12-10T09:00:00+08:00'));
     await s.page.goto(`${baseUrl()}/policies/trade-in/`);
     const text = s.page.locator('[data-validity-notice] [data-validity-text]');
-    expect(await text.innerText()).toBe('即将到期：2026年汽车以旧换新补贴将于2026年12月31日到期（还有21天）。申请截止日尚未公布，买了车请尽早申请。2027年的政策尚未公布，公布后本站会更新。');
+    expect(await text.innerText()).toBe(
+      '即将到期：2026年汽车以旧换新补贴将于2026年12月31日到期（还有21天）。申请截止日尚未公布，买了车请尽早申请。2027年的政策尚未公布，公布后本站会更新。',
+    );
     expect(await text.locator('strong').innerText()).toBe('即将到期：2026年汽车以旧换新补贴将于2026年12月31日到期（还有21天）。');
     expect(await s.page.locator('[data-validity-basis]').innerText()).toBe('以上按您设备上的日期（2026年12月10日）判断。');
     // The past year's deadline and the way to apply appear in the last weeks.
@@ -44,7 +46,9 @@ describe('periods judged by the visitor\'s date', () => {
     for (const path of ['/policies/trade-in/', '/policies/']) {
       await s.page.goto(`${baseUrl()}${path}`);
       const [tradeIn] = await s.page.locator('[data-validity-notice] [data-validity-text]').allInnerTexts();
-      expect(tradeIn, path).toBe('2026年汽车以旧换新补贴的购车时间已于2026年12月31日结束。在此之前购车的，仍可按2026年的规则申请补贴；申请截止日尚未公布，以官方发布为准，请尽快申请。2027年的政策尚未公布，公布后本站会更新。');
+      expect(tradeIn, path).toBe(
+        '2026年汽车以旧换新补贴的购车时间已于2026年12月31日结束。在此之前购车的，仍可按2026年的规则申请补贴；申请截止日尚未公布，以官方发布为准，请尽快申请。2027年的政策尚未公布，公布后本站会更新。',
+      );
       expect(await s.page.locator('[data-validity-late] a', { hasText: '怎么申请' }).getAttribute('href'), path).toBe('/policies/trade-in/#去哪里办');
     }
     // Without a date the purchase is today: not counted, with the way to count an earlier purchase.
@@ -58,7 +62,9 @@ describe('periods judged by the visitor\'s date', () => {
     // The purchase-tax reduction runs through 2027, so it is still counted.
     expect(Number(await s.page.locator('[data-result="purchase-tax"]').getAttribute('data-value'))).toBeGreaterThan(0);
     // A December purchase is counted by 2026's rules, with the same note.
-    await s.page.goto(`${baseUrl()}/policies/calculator/?mode=scrap&car=nev&price=15万&oldFuel=petrol&oldRegistered=2012&ownedBeforeCutoff=yes&buyDate=2026-12-20`);
+    await s.page.goto(
+      `${baseUrl()}/policies/calculator/?mode=scrap&car=nev&price=15万&oldFuel=petrol&oldRegistered=2012&ownedBeforeCutoff=yes&buyDate=2026-12-20`,
+    );
     await s.page.locator('[data-results]:not([hidden])').waitFor();
     expect(await line.getAttribute('data-value')).toBe('18000');
     expect(await line.locator('.calc__note').innerText()).toContain('在此之前购车的，仍可按2026年的规则申请补贴');
@@ -142,7 +148,14 @@ describe('朗读本页', () => {
       (window as unknown as { __spoken: string[] }).__spoken = spoken;
       const synth = { speaking: false, speak: (u: { text: string }) => spoken.push(u.text), cancel: () => {} };
       Object.defineProperty(window, 'speechSynthesis', { value: synth });
-      (window as unknown as { SpeechSynthesisUtterance: unknown }).SpeechSynthesisUtterance = class { text: string; lang = ''; onend = null; constructor(t: string) { this.text = t; } };
+      (window as unknown as { SpeechSynthesisUtterance: unknown }).SpeechSynthesisUtterance = class {
+        text: string;
+        lang = '';
+        onend = null;
+        constructor(t: string) {
+          this.text = t;
+        }
+      };
     });
     await s.page.goto(`${baseUrl()}/policies/trade-in/`);
     await s.page.getByRole('button', { name: '朗读本页' }).click();
@@ -162,7 +175,7 @@ describe('朗读本页', () => {
   });
 });
 
-describe('upcoming events by the visitor\'s date', () => {
+describe("upcoming events by the visitor's date", () => {
   it('a city page built on 27 November, read on 10 December, no longer lists the fair of 5–6 December as upcoming', async () => {
     const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/cities/xuzhou/`);
@@ -177,7 +190,7 @@ describe('upcoming events by the visitor\'s date', () => {
     await s.context.close();
   });
 
-  it('the home page\'s 近期活动 drop ended fairs the same way', async () => {
+  it("the home page's 近期活动 drop ended fairs the same way", async () => {
     const s = await openSession(browser());
     await s.page.clock.setFixedTime(new Date('2027-01-05T09:00:00+08:00'));
     await s.page.goto(`${baseUrl()}/`);

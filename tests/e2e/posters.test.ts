@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { baseUrl, openSession, SHOTS, useBrowser } from './browser.ts';
 
 const browser = useBrowser();
-const EVENTS = readdirSync('tests/fixtures/site/events/demo').filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/u, ''));
+const EVENTS = readdirSync('tests/fixtures/site/events/demo')
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/u, ''));
 const POSTERS = [...EVENTS.map((id) => `/events/${id}/poster/`), '/policies/calculator/poster/'];
 
 /** Pages in a PDF: page objects, not the /Pages tree. */
@@ -82,7 +84,11 @@ describe('an event page and its poster', () => {
     await s.page.goto(`${baseUrl()}/events/demo-nanjing-05/`);
     expect(await s.page.getByRole('link', { name: /打印 A4 海报/u }).getAttribute('href')).toBe('/events/demo-nanjing-05/poster/');
     await s.page.emulateMedia({ media: 'print' });
-    expect(await s.page.locator('.mini-map, .directions, [data-copy], .event-actions').evaluateAll((els) => els.filter((e) => (e as HTMLElement).checkVisibility()).length)).toBe(0);
+    expect(
+      await s.page
+        .locator('.mini-map, .directions, [data-copy], .event-actions')
+        .evaluateAll((els) => els.filter((e) => (e as HTMLElement).checkVisibility()).length),
+    ).toBe(0);
     expect(await s.page.locator('.event-facts').isVisible()).toBe(true);
     expect(await pdfPages(s.page)).toBe(1);
     await s.context.close();

@@ -24,7 +24,10 @@ async function shownPaths(page: Page): Promise<string[]> {
 
 /** Waits until the search has finished: the status says how many pages were found. */
 async function searchDone(page: Page): Promise<void> {
-  await page.locator('[data-search-status]').filter({ hasText: /找到|没有找到|不可用/u }).waitFor();
+  await page
+    .locator('[data-search-status]')
+    .filter({ hasText: /找到|没有找到|不可用/u })
+    .waitFor();
 }
 
 const outcomes: { q: string; kind: string; pass: boolean; top: string[]; expect: string[] }[] = [];

@@ -15,7 +15,10 @@ const browser = useBrowser();
 const FIRST_QUERY_BUDGET = 100 * 1024;
 
 async function searchDone(page: Page): Promise<void> {
-  await page.locator('[data-search-status]').filter({ hasText: /找到|没有找到|不可用/u }).waitFor();
+  await page
+    .locator('[data-search-status]')
+    .filter({ hasText: /找到|没有找到|不可用/u })
+    .waitFor();
 }
 
 /** Every /pagefind/ file the page fetched, with its raw and gzip sizes. */
@@ -33,8 +36,9 @@ function recordPagefind(page: Page): { files: { url: string; raw: number; gzip: 
 describe('what is in the index', () => {
   it('every page marked data-pagefind-body, and no poster (pagefind.yml reads only the rest)', () => {
     const dist = process.env.E2E_DIST ?? 'dist';
-    const marked = (readdirSync(dist, { recursive: true }) as string[])
-      .filter((f) => f.endsWith('.html') && readFileSync(join(dist, f), 'utf8').includes('data-pagefind-body'));
+    const marked = (readdirSync(dist, { recursive: true }) as string[]).filter(
+      (f) => f.endsWith('.html') && readFileSync(join(dist, f), 'utf8').includes('data-pagefind-body'),
+    );
     expect(marked.some((f) => f.includes('poster'))).toBe(false);
     const entry = JSON.parse(readFileSync(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     expect(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0)).toBe(marked.length);
@@ -100,7 +104,9 @@ describe('the search page', () => {
     await s.page.waitForURL(/\/search\/\?q=/u);
     expect(new URL(s.page.url()).searchParams.get('q')).toBe('贴息');
     // Without JavaScript: a site index by section, never a dead end.
-    expect(await s.page.locator('[data-search-index] h3').allInnerTexts()).toEqual(expect.arrayContaining(['活动', '政策', '计算器', '案例', '计划', '通知', '数据']));
+    expect(await s.page.locator('[data-search-index] h3').allInnerTexts()).toEqual(
+      expect.arrayContaining(['活动', '政策', '计算器', '案例', '计划', '通知', '数据']),
+    );
     expect(await s.page.locator('[data-search-index] a[href="/policies/credit/"]').count()).toBe(1);
     await s.context.close();
   });
@@ -128,7 +134,9 @@ describe('the search page', () => {
       const first = s.page.locator('[data-search-results] > li').first();
       expect(await first.locator('a').getAttribute('href'), q).toBe('/policies/trade-in/');
       // The purchase window and the application deadline, as sentences, not just a link.
-      expect(await first.locator('.search-hit__excerpt').innerText(), q).toMatch(/^\d{4}年汽车以旧换新补贴：购车时间\d{4}年\d+月\d+日—\d{4}年\d+月\d+日；申请截止日/u);
+      expect(await first.locator('.search-hit__excerpt').innerText(), q).toMatch(
+        /^\d{4}年汽车以旧换新补贴：购车时间\d{4}年\d+月\d+日—\d{4}年\d+月\d+日；申请截止日/u,
+      );
     }
     await s.context.close();
   });
@@ -141,7 +149,10 @@ describe('the search page', () => {
     expect(await first.getAttribute('href')).toBe('/events/?when=weekend');
     await first.click();
     await s.page.waitForURL(/\/events\/\?when=weekend/u);
-    await s.page.locator('[data-filter-count]').filter({ hasText: /本周末/u }).waitFor();
+    await s.page
+      .locator('[data-filter-count]')
+      .filter({ hasText: /本周末/u })
+      .waitFor();
     await s.context.close();
   });
 
@@ -151,7 +162,10 @@ describe('the search page', () => {
     await searchDone(s.page);
     await s.page.locator('#search-city').selectOption('suzhou');
     await s.page.waitForURL(/city=suzhou/u);
-    await s.page.locator('[data-search-status]').filter({ hasText: /找到|没有找到/u }).waitFor();
+    await s.page
+      .locator('[data-search-status]')
+      .filter({ hasText: /找到|没有找到/u })
+      .waitFor();
     await s.page.waitForFunction(() => !document.querySelector('[data-search-status]')?.textContent?.includes('正在'));
     const cities = await s.page.locator('[data-search-results] .search-hit__meta').allInnerTexts();
     expect(cities.length).toBeGreaterThan(0);

@@ -16,8 +16,15 @@ const browser = useBrowser();
 
 /** dist/_headers as a static host reads it: the `/*` block's name: value lines. */
 function builtHeaders(): Record<string, string> {
-  const lines = readFileSync('dist/_headers', 'utf8').split('\n').filter((l) => /^\s+\S+:/u.test(l));
-  return Object.fromEntries(lines.map((l) => { const i = l.indexOf(':'); return [l.slice(0, i).trim(), l.slice(i + 1).trim()]; }));
+  const lines = readFileSync('dist/_headers', 'utf8')
+    .split('\n')
+    .filter((l) => /^\s+\S+:/u.test(l));
+  return Object.fromEntries(
+    lines.map((l) => {
+      const i = l.indexOf(':');
+      return [l.slice(0, i).trim(), l.slice(i + 1).trim()];
+    }),
+  );
 }
 
 /** A session whose local responses carry the built security headers, recording CSP violations. */
@@ -28,7 +35,10 @@ async function strictSession(b: Browser, options = {}): Promise<Session & { viol
   await s.context.unroute('**/*');
   await s.context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
-    if (url.host !== base.host) { s.outside.push(url.href); return route.abort(); }
+    if (url.host !== base.host) {
+      s.outside.push(url.href);
+      return route.abort();
+    }
     try {
       const response = await route.fetch();
       await route.fulfill({ response, headers: { ...response.headers(), ...headers } });
@@ -38,7 +48,9 @@ async function strictSession(b: Browser, options = {}): Promise<Session & { viol
     }
   });
   const consoleViolations: string[] = [];
-  s.page.on('console', (m) => { if (/Content Security Policy|Refused to/u.test(m.text())) consoleViolations.push(m.text()); });
+  s.page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/u.test(m.text())) consoleViolations.push(m.text());
+  });
   await s.context.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];

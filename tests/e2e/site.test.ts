@@ -33,7 +33,7 @@ describe('keyboard', () => {
         await s.page.keyboard.press('Tab');
         const f = await s.page.evaluate(() => {
           const el = document.activeElement as HTMLAnchorElement | null;
-          return el && el.tagName === 'A' ? el.href + '|' + el.textContent?.trim() : el?.tagName ?? '';
+          return el && el.tagName === 'A' ? el.href + '|' + el.textContent?.trim() : (el?.tagName ?? '');
         });
         if (i === 0) first = f;
         reached.add(f);
@@ -110,11 +110,19 @@ describe('phones and large text', () => {
       let speaking = false;
       Object.defineProperty(window, 'speechSynthesis', {
         value: {
-          speak: (u: { text: string }) => { speaking = true; spoken.push(u.text); },
-          cancel: () => { speaking = false; calls.push('cancel'); },
+          speak: (u: { text: string }) => {
+            speaking = true;
+            spoken.push(u.text);
+          },
+          cancel: () => {
+            speaking = false;
+            calls.push('cancel');
+          },
           pause: () => calls.push('pause'),
           resume: () => calls.push('resume'),
-          get speaking() { return speaking; },
+          get speaking() {
+            return speaking;
+          },
         },
       });
     });
@@ -138,7 +146,15 @@ describe('phones and large text', () => {
     await s.page.addInitScript(() => {
       const spoken: string[] = [];
       Object.assign(window, { spoken });
-      Object.defineProperty(window, 'speechSynthesis', { value: { speak: (u: { text: string }) => spoken.push(u.text), cancel: () => undefined, pause: () => undefined, resume: () => undefined, speaking: false } });
+      Object.defineProperty(window, 'speechSynthesis', {
+        value: {
+          speak: (u: { text: string }) => spoken.push(u.text),
+          cancel: () => undefined,
+          pause: () => undefined,
+          resume: () => undefined,
+          speaking: false,
+        },
+      });
     });
     await s.page.goto(`${baseUrl()}/notice/#attachment`);
     const heading = s.page.locator('#attachment-title');
@@ -157,7 +173,15 @@ describe('phones and large text', () => {
       await s.page.addInitScript(() => {
         const spoken: string[] = [];
         Object.assign(window, { spoken });
-        Object.defineProperty(window, 'speechSynthesis', { value: { speak: (u: { text: string }) => spoken.push(u.text), cancel: () => undefined, pause: () => undefined, resume: () => undefined, speaking: false } });
+        Object.defineProperty(window, 'speechSynthesis', {
+          value: {
+            speak: (u: { text: string }) => spoken.push(u.text),
+            cancel: () => undefined,
+            pause: () => undefined,
+            resume: () => undefined,
+            speaking: false,
+          },
+        });
       });
       await s.page.goto(`${baseUrl()}/notice/`);
       const here = s.page.getByRole('button', { name: '从这里朗读' });
@@ -188,7 +212,9 @@ describe('phones and large text', () => {
 
   it('hides 朗读 where the browser has no speech synthesis', async () => {
     const s = await openSession(browser());
-    await s.page.addInitScript(() => { delete (window as unknown as Record<string, unknown>).speechSynthesis; });
+    await s.page.addInitScript(() => {
+      delete (window as unknown as Record<string, unknown>).speechSynthesis;
+    });
     await s.page.goto(`${baseUrl()}/`);
     expect(await s.page.locator('[data-read-aloud]').isVisible()).toBe(false);
     expect(await s.page.locator('[data-elder-toggle]').isVisible()).toBe(true);
@@ -259,7 +285,8 @@ describe('targets a finger can hit', () => {
       if (path === '/map/') await page.locator('.leaflet-control-zoom-in').waitFor();
       return page.evaluate(() => {
         const out: string[] = [];
-        const controls = 'button, select, summary, input:not([type=hidden]), [role=button], .leaflet-marker-icon.map-pin, .marker-cluster, .leaflet-control-zoom a';
+        const controls =
+          'button, select, summary, input:not([type=hidden]), [role=button], .leaflet-marker-icon.map-pin, .marker-cluster, .leaflet-control-zoom a';
         for (const el of document.querySelectorAll<HTMLElement>(controls)) {
           if (!el.checkVisibility()) continue;
           let r: { width: number; height: number } = el.getBoundingClientRect();
@@ -270,7 +297,10 @@ describe('targets a finger can hit', () => {
             const b = label.getBoundingClientRect();
             r = { width: Math.max(a.right, b.right) - Math.min(a.left, b.left), height: Math.max(a.bottom, b.bottom) - Math.min(a.top, b.top) };
           }
-          if (r.width < 44 || r.height < 44) out.push(`${el.tagName.toLowerCase()}“${(el.textContent || el.getAttribute('aria-label') || el.getAttribute('name') || '').trim().slice(0, 12)}” ${Math.round(r.width)}×${Math.round(r.height)}`);
+          if (r.width < 44 || r.height < 44)
+            out.push(
+              `${el.tagName.toLowerCase()}“${(el.textContent || el.getAttribute('aria-label') || el.getAttribute('name') || '').trim().slice(0, 12)}” ${Math.round(r.width)}×${Math.round(r.height)}`,
+            );
         }
         return out;
       });

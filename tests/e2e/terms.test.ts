@@ -21,7 +21,7 @@ function visibleText(html: string): string {
 }
 
 describe('terms list', () => {
-  it('lists each discouraged form once, never as another entry\'s term', () => {
+  it("lists each discouraged form once, never as another entry's term", () => {
     const avoided = terms.flatMap((t) => t.avoid);
     expect(new Set(avoided).size).toBe(avoided.length);
     for (const t of terms) expect(avoided, t.term).not.toContain(t.term);

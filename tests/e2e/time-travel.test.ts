@@ -38,7 +38,9 @@ beforeAll(async () => {
     const outDir = join(OUT, name);
     rmSync(outDir, { recursive: true, force: true });
     const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-      cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...testBuildEnv(TEST_DAYS[name]) },
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...testBuildEnv(TEST_DAYS[name]) },
     });
     if (r.status !== 0) throw new Error(`按 ${TEST_DAYS[name]} 构建失败：\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);
     const server = await preview({ root, outDir, logLevel: 'error', server: { port, host: '127.0.0.1' } });
@@ -62,12 +64,23 @@ const TIMELY = [
 ];
 
 async function timelyTexts(page: Page): Promise<string[]> {
-  return page.evaluate((selectors) => selectors.flatMap((s) => [...document.querySelectorAll<HTMLElement>(s)]
-    .filter((el) => !el.closest('[hidden]'))
-    .map((el) => `${s} ${el.textContent?.replace(/\s+/gu, ' ').trim() ?? ''}`)), TIMELY);
+  return page.evaluate(
+    (selectors) =>
+      selectors.flatMap((s) =>
+        [...document.querySelectorAll<HTMLElement>(s)]
+          .filter((el) => !el.closest('[hidden]'))
+          .map((el) => `${s} ${el.textContent?.replace(/\s+/gu, ' ').trim() ?? ''}`),
+      ),
+    TIMELY,
+  );
 }
 
-interface Visit { site: string; day: string; js: boolean; elder: boolean }
+interface Visit {
+  site: string;
+  day: string;
+  js: boolean;
+  elder: boolean;
+}
 
 /** Opens every page type in one session and returns, per page, its width and its timely text. */
 async function visitAll(b: Browser, v: Visit): Promise<Map<string, { width: number; texts: string[] }>> {
@@ -190,14 +203,16 @@ describe('next year is content only', () => {
     const facts = join(dir, 'content/policies/data/facts.yaml');
     writeFileSync(facts, `${readFileSync(facts, 'utf8')}\n${readFileSync(join(root, 'tests/fixtures/policies/facts-2027.yaml'), 'utf8')}`);
     const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(dir, 'out')], {
-      cwd: dir, encoding: 'utf8', env: copyEnv(day),
+      cwd: dir,
+      encoding: 'utf8',
+      env: copyEnv(day),
     });
     if (r.status !== 0) throw new Error(r.stdout.slice(-2000) + r.stderr.slice(-2000));
     return join(dir, 'out');
   }
   const noticeOf = (html: string) => [...html.matchAll(/data-validity-text><strong>([^<]*)<\/strong>([^<]*)</gu)].map((m) => m[1]! + m[2]!);
 
-  it('before the new year the page says when next year\'s rules start; after it, the page is about them', { timeout: 240_000 }, () => {
+  it("before the new year the page says when next year's rules start; after it, the page is about them", { timeout: 240_000 }, () => {
     const before = readFileSync(join(buildWith2027(TEST_DAYS.lastMonth), 'policies/trade-in/index.html'), 'utf8');
     expect(noticeOf(before)[0]).toContain('新一年度的规定自2027年1月1日起施行。');
     expect(noticeOf(before)[0]).not.toContain('2027年的政策尚未公布');

@@ -15,7 +15,9 @@ const files = (readdirSync(SRC, { recursive: true }) as string[])
 /** The project files a file imports (static, dynamic and type-only alike), by path. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specs = [...text.matchAll(/(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\s+from\s+)?['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/gu)].map((m) => m[1] ?? m[2]!);
+  const specs = [
+    ...text.matchAll(/(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\s+from\s+)?['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/gu),
+  ].map((m) => m[1] ?? m[2]!);
   return specs.map((s) => normalize(join(dirname(file), s)).replace(/\\/gu, '/')).filter((p) => files.includes(p));
 }
 const graph = new Map(files.map((f) => [f, importsOf(f)]));
@@ -65,12 +67,22 @@ describe('the layout', () => {
   });
 
   it('src/lib imports nothing from data, components, pages or client code', () => {
-    const wrong = files.filter((f) => f.startsWith('src/lib/')).flatMap((f) => graph.get(f)!.filter((to) => /^src\/(data|components|pages|client|layouts)\//u.test(to)).map((to) => `${f} → ${to}`));
+    const wrong = files
+      .filter((f) => f.startsWith('src/lib/'))
+      .flatMap((f) =>
+        graph
+          .get(f)!
+          .filter((to) => /^src\/(data|components|pages|client|layouts)\//u.test(to))
+          .map((to) => `${f} → ${to}`),
+      );
     expect(wrong).toEqual([]);
   });
 
   it('no file in src/lib is over 400 lines', () => {
-    const long = files.filter((f) => f.startsWith('src/lib/')).map((f) => [relative('.', f), readFileSync(f, 'utf8').split('\n').length] as const).filter(([, n]) => n > 400);
+    const long = files
+      .filter((f) => f.startsWith('src/lib/'))
+      .map((f) => [relative('.', f), readFileSync(f, 'utf8').split('\n').length] as const)
+      .filter(([, n]) => n > 400);
     expect(long).toEqual([]);
   });
 });

@@ -20,7 +20,9 @@ describe('case content', () => {
   it('every demo case is valid, marked demo, and its figures say 示例数据', () => {
     expect(files.length).toBeGreaterThanOrEqual(8);
     for (const f of files) {
-      const data = caseSchema(plainRef).parse(parseContentText(`tests/fixtures/site/cases/demo/${f}`, readFileSync(`tests/fixtures/site/cases/demo/${f}`, 'utf8')));
+      const data = caseSchema(plainRef).parse(
+        parseContentText(`tests/fixtures/site/cases/demo/${f}`, readFileSync(`tests/fixtures/site/cases/demo/${f}`, 'utf8')),
+      );
       expect(data.demo, f).toBe(true);
       expect(data.images.length, f).toBeGreaterThan(0);
       for (const fig of data.figures) expect(fig.source.title, f).toContain('示例数据');
@@ -50,11 +52,18 @@ describe('case helpers', () => {
   it('marks demo titles, orders newest first and counts by city and scene', () => {
     expect(caseTitle({ title: '做法', demo: true })).toBe('【示例】做法');
     expect(caseTitle({ title: '做法', demo: false })).toBe('做法');
-    const list = [{ published: '2026-01-02', slug: 'b' }, { published: '2026-03-01', slug: 'a' }, { published: '2026-01-02', slug: 'a' }];
+    const list = [
+      { published: '2026-01-02', slug: 'b' },
+      { published: '2026-03-01', slug: 'a' },
+      { published: '2026-01-02', slug: 'a' },
+    ];
     expect([...list].sort(byPublishedDesc).map((c) => c.slug + c.published)).toEqual(['a2026-03-01', 'a2026-01-02', 'b2026-01-02']);
     expect(lastChanged({ published: '2026-01-02', updated: '2026-02-01' })).toBe('2026-02-01');
     const counts = caseCounts([{ city: 'nanjing', type: 'community' }], ['nanjing', 'wuxi']);
-    expect(counts.cities).toEqual([['nanjing', 1], ['wuxi', 0]]);
+    expect(counts.cities).toEqual([
+      ['nanjing', 1],
+      ['wuxi', 0],
+    ]);
     expect(counts.scenes.find(([t]) => t === 'community')?.[1]).toBe(1);
   });
   it('refuses a slug that takes a listing page’s address or repeats', () => {
@@ -64,8 +73,9 @@ describe('case helpers', () => {
 
 describe('citation (GB/T 7714-2015, electronic resource)', () => {
   it('writes author. title[EB/OL]. (date)[cited]. url.', () => {
-    expect(citeOnlineResource({ author: '江苏省商务厅', title: '某案例', date: '2026-06-15', cited: '2026-11-27', url: 'https://example.gov.cn/cases/x/' }))
-      .toBe('江苏省商务厅. 某案例[EB/OL]. (2026-06-15)[2026-11-27]. https://example.gov.cn/cases/x/.');
+    expect(
+      citeOnlineResource({ author: '江苏省商务厅', title: '某案例', date: '2026-06-15', cited: '2026-11-27', url: 'https://example.gov.cn/cases/x/' }),
+    ).toBe('江苏省商务厅. 某案例[EB/OL]. (2026-06-15)[2026-11-27]. https://example.gov.cn/cases/x/.');
   });
   it('the citing day is the day in Beijing', () => {
     expect(beijingDate(new Date('2026-11-26T17:00:00Z'))).toBe('2026-11-27');
@@ -106,8 +116,13 @@ describe('QR codes', () => {
 
   it('decode to their text: every demo event page, and 400 addresses of other lengths', () => {
     const urls = [
-      ...readdirSync('tests/fixtures/site/events/demo').filter((f) => f.endsWith('.yaml')).map((f) => `https://example.gov.cn/events/${f.replace(/\.yaml$/u, '')}/`),
-      ...Array.from({ length: 400 }, (_, i) => `https://www.jiangsu-wujin.example.gov.cn/events/${'suzhou-kunshan-'.slice(0, i % 16)}${i}-${'x'.repeat(i % 23)}/`),
+      ...readdirSync('tests/fixtures/site/events/demo')
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => `https://example.gov.cn/events/${f.replace(/\.yaml$/u, '')}/`),
+      ...Array.from(
+        { length: 400 },
+        (_, i) => `https://www.jiangsu-wujin.example.gov.cn/events/${'suzhou-kunshan-'.slice(0, i % 16)}${i}-${'x'.repeat(i % 23)}/`,
+      ),
     ];
     for (const url of urls) {
       const { size, d } = qrPath(url);
@@ -139,7 +154,10 @@ describe('feeds', () => {
 
 describe('per-city data', () => {
   it('twelve rows, BOM, CRLF, formula-safe cells', () => {
-    const rows = cityPlanRows({ code: '320100', name: '=南京市' }, Array.from({ length: 12 }, (_, i) => ({ month: `2026-${String(i + 1).padStart(2, '0')}`, planned: { city: 1, county: 2 }, published: 0 })));
+    const rows = cityPlanRows(
+      { code: '320100', name: '=南京市' },
+      Array.from({ length: 12 }, (_, i) => ({ month: `2026-${String(i + 1).padStart(2, '0')}`, planned: { city: 1, county: 2 }, published: 0 })),
+    );
     const csv = toCsv(CITY_PLAN_COLUMNS, rows);
     expect(csv.startsWith('\uFEFFcity_code,city,month,plan_city_level,plan_county_level,published_events\r\n')).toBe(true);
     expect(csv.trim().split('\r\n')).toHaveLength(13);

@@ -55,14 +55,40 @@ describe('text', () => {
 });
 
 describe('horizontal bars', () => {
-  const scene = horizontalBars({
-    legend: [seriesItem('city', '市级'), seriesItem('county', '县区')],
-    groups: [
-      { key: 'a', label: '连云港', note: '共10', bars: [{ parts: [{ value: 7, series: 'city' }], label: '7' }, { parts: [{ value: 3, series: 'county' }], label: '3' }] },
-      { key: 'b', label: '徐州', note: '共144', bars: [{ parts: [{ value: 14, series: 'city' }], label: '14' }, { parts: [{ value: 130, series: 'county' }], label: '130' }] },
-      { key: 'c', label: '无锡', bars: [{ parts: [{ value: 0, series: 'city' }], label: '0' }, { parts: [{ value: 22, series: 'county' }], label: '22' }] },
-    ],
-  }, 340);
+  const scene = horizontalBars(
+    {
+      legend: [seriesItem('city', '市级'), seriesItem('county', '县区')],
+      groups: [
+        {
+          key: 'a',
+          label: '连云港',
+          note: '共10',
+          bars: [
+            { parts: [{ value: 7, series: 'city' }], label: '7' },
+            { parts: [{ value: 3, series: 'county' }], label: '3' },
+          ],
+        },
+        {
+          key: 'b',
+          label: '徐州',
+          note: '共144',
+          bars: [
+            { parts: [{ value: 14, series: 'city' }], label: '14' },
+            { parts: [{ value: 130, series: 'county' }], label: '130' },
+          ],
+        },
+        {
+          key: 'c',
+          label: '无锡',
+          bars: [
+            { parts: [{ value: 0, series: 'city' }], label: '0' },
+            { parts: [{ value: 22, series: 'county' }], label: '22' },
+          ],
+        },
+      ],
+    },
+    340,
+  );
   it('bar lengths are proportional to the values and start at one baseline', () => {
     const bars = rects(scene).filter((r) => r.cls === 'bar' && r.y > 20);
     const len = (v: number) => bars.find((b) => Math.abs(b.w - bars.find((x) => x.w === Math.max(...bars.map((y) => y.w)))!.w * (v / 130)) < 0.2);
@@ -80,30 +106,59 @@ describe('horizontal bars', () => {
   });
   it('value labels never overlap the notes column', () => {
     const values = texts(scene).filter((m) => m.cls === 'v');
-    const noteLeft = Math.min(...texts(scene).filter((m) => m.text.startsWith('共')).map((m) => m.x - textWidth(m.text, m.size * 1.2)));
+    const noteLeft = Math.min(
+      ...texts(scene)
+        .filter((m) => m.text.startsWith('共'))
+        .map((m) => m.x - textWidth(m.text, m.size * 1.2)),
+    );
     for (const v of values) expect(v.x + textWidth(v.text, v.size * 1.2)).toBeLessThanOrEqual(noteLeft);
   });
 });
 
 describe('label collision rules', () => {
   it('lifts a value label that would overlap its neighbour by one line', () => {
-    expect(liftOverlapping([{ x: 10, w: 20, y: 100 }, { x: 25, w: 20, y: 100 }, { x: 60, w: 20, y: 100 }], 14)).toEqual([100, 86, 100]);
+    expect(
+      liftOverlapping(
+        [
+          { x: 10, w: 20, y: 100 },
+          { x: 25, w: 20, y: 100 },
+          { x: 60, w: 20, y: 100 },
+        ],
+        14,
+      ),
+    ).toEqual([100, 86, 100]);
   });
   it('shows every other category label when they would touch', () => {
     expect(labelStep([0, 30, 60, 90].map((c) => ({ center: c, width: 20 })))).toBe(1);
     expect(labelStep([0, 15, 30, 45].map((c) => ({ center: c, width: 20 })))).toBe(2);
   });
   it('twelve months fit under 640 units at full size', () => {
-    const groups = Array.from({ length: 12 }, (_, i) => ({ key: `m${i}`, label: `${i + 1}月`, bars: [{ parts: [{ value: i, series: 'city' as const }], label: String(i) }] }));
+    const groups = Array.from({ length: 12 }, (_, i) => ({
+      key: `m${i}`,
+      label: `${i + 1}月`,
+      bars: [{ parts: [{ value: i, series: 'city' as const }], label: String(i) }],
+    }));
     const scene = verticalBars({ groups, legend: [] }, 640);
     expect(texts(scene).filter((t) => /月$/u.test(t.text))).toHaveLength(12);
   });
 });
 
 describe('heat map', () => {
-  const scene = heatmap({ rows: [{ key: 'a', label: '南京', values: [0, 1, 20] }, { key: 'b', label: '苏州', values: [5, 0, 3] }], columns: ['1', '2', '3'], columnTitle: '月份' }, 200);
+  const scene = heatmap(
+    {
+      rows: [
+        { key: 'a', label: '南京', values: [0, 1, 20] },
+        { key: 'b', label: '苏州', values: [5, 0, 3] },
+      ],
+      columns: ['1', '2', '3'],
+      columnTitle: '月份',
+    },
+    200,
+  );
   it('prints every cell number, so colour is never the only carrier', () => {
-    const numbers = texts(scene).filter((t) => /^\d+$/u.test(t.text) && t.size < 13).map((t) => t.text);
+    const numbers = texts(scene)
+      .filter((t) => /^\d+$/u.test(t.text) && t.size < 13)
+      .map((t) => t.text);
     for (const v of ['0', '1', '20', '5', '3']) expect(numbers).toContain(v);
   });
   it('draws one path per colour with one box per cell', () => {
@@ -114,7 +169,13 @@ describe('heat map', () => {
 });
 
 describe('tile map', () => {
-  const regions = JSON.parse(readFileSync('tests/fixtures/site/regions/jiangsu.json', 'utf8')) as { id: string; type: string; lat: number; lng: number; shortName: string }[];
+  const regions = JSON.parse(readFileSync('tests/fixtures/site/regions/jiangsu.json', 'utf8')) as {
+    id: string;
+    type: string;
+    lat: number;
+    lng: number;
+    shortName: string;
+  }[];
   const cities = regions.filter((r) => r.type === 'city');
   it('has one tile for each of the 13 cities, no two in one cell', () => {
     expect(Object.keys(JIANGSU_TILES).sort()).toEqual(cities.map((c) => c.id).sort());
@@ -132,12 +193,27 @@ describe('tile map', () => {
   });
   it('refuses a layout with a missing or shared cell', () => {
     expect(() => tileMap([{ key: 'x', label: '某市', value: 1 }], {})).toThrow('没有 某市');
-    expect(() => tileMap([{ key: 'a', label: '甲', value: 1 }, { key: 'b', label: '乙', value: 2 }], { a: { col: 0, row: 0 }, b: { col: 0, row: 0 } })).toThrow('重叠');
+    expect(() =>
+      tileMap(
+        [
+          { key: 'a', label: '甲', value: 1 },
+          { key: 'b', label: '乙', value: 2 },
+        ],
+        { a: { col: 0, row: 0 }, b: { col: 0, row: 0 } },
+      ),
+    ).toThrow('重叠');
   });
 });
 
 describe('SVG files', () => {
-  const scene: ChartScene = { width: 100, height: 40, marks: [{ kind: 'text', x: 1, y: 2, text: '<script>alert("x")</script>&', size: 12, fill: INK }, { kind: 'rect', x: 0, y: 0, w: 5, h: 5, fill: '#4a7fbf', hatch: true }] };
+  const scene: ChartScene = {
+    width: 100,
+    height: 40,
+    marks: [
+      { kind: 'text', x: 1, y: 2, text: '<script>alert("x")</script>&', size: 12, fill: INK },
+      { kind: 'rect', x: 0, y: 0, w: 5, h: 5, fill: '#4a7fbf', hatch: true },
+    ],
+  };
   it('escapes every piece of text and names a stripe pattern for hatched fills', () => {
     const svg = sceneToSvg(scene, { id: 'x', title: 'a < b', desc: '"quoted"' });
     expect(svg).not.toContain('<script>');
@@ -147,11 +223,22 @@ describe('SVG files', () => {
     expect(svg).toContain('<pattern id="x-hatch-4a7fbf"');
   });
   it('writes shared attributes once on a group', () => {
-    const many: ChartScene = { width: 10, height: 10, marks: [1, 2, 3].map((i) => ({ kind: 'text' as const, x: i, y: i, text: String(i), size: 12, fill: INK, cls: 's' })) };
+    const many: ChartScene = {
+      width: 10,
+      height: 10,
+      marks: [1, 2, 3].map((i) => ({ kind: 'text' as const, x: i, y: i, text: String(i), size: 12, fill: INK, cls: 's' })),
+    };
     const groups = svgGroups(many, 'g');
     expect(groups).toHaveLength(1);
-    expect(groups[0]!.attrs).toEqual([['font-size', 12], ['fill', INK], ['class', 's']]);
-    expect(groups[0]!.children[0]!.attrs).toEqual([['x', 1], ['y', 1]]);
+    expect(groups[0]!.attrs).toEqual([
+      ['font-size', 12],
+      ['fill', INK],
+      ['class', 's'],
+    ]);
+    expect(groups[0]!.children[0]!.attrs).toEqual([
+      ['x', 1],
+      ['y', 1],
+    ]);
   });
   it('frames a chart with its title and source, on at least 360 units', () => {
     const framed = frameScene({ width: 100, height: 50, marks: [] }, { title: '标题', source: '来源：某文件', demo: true });

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, describeRange, isIsoDate, lastDayOfMonth, monthsOf, overlapsRange, parseRange, quickRange, shanghaiDate, weekdayOf } from '../../src/lib/events/date-range.ts';
+import {
+  addDays,
+  describeRange,
+  isIsoDate,
+  lastDayOfMonth,
+  monthsOf,
+  overlapsRange,
+  parseRange,
+  quickRange,
+  shanghaiDate,
+  weekdayOf,
+} from '../../src/lib/events/date-range.ts';
 import { eventSchedule, eventStateLabel, filterEvents, formatEventTime } from '../../src/lib/events.ts';
 import { describeQuery, parseQuery, queryToParams, resolveQuery } from '../../src/lib/events/query.ts';
 
@@ -104,13 +115,22 @@ describe('daily hours', () => {
   });
   it('across a month end and a year end', () => {
     expect(formatEventTime({ start: '2026-11-30T09:00+08:00', end: '2026-12-02T16:30+08:00' })).toBe('2026年11月30日—12月2日（周一—周三）每天 09:00—16:30');
-    expect(formatEventTime({ start: '2026-12-31T10:00+08:00', end: '2027-01-01T18:00+08:00' })).toBe('2026年12月31日—2027年1月1日（周四—周五）每天 10:00—18:00');
+    expect(formatEventTime({ start: '2026-12-31T10:00+08:00', end: '2027-01-01T18:00+08:00' })).toBe(
+      '2026年12月31日—2027年1月1日（周四—周五）每天 10:00—18:00',
+    );
   });
   it('through the night keeps start and end apart', () => {
     expect(formatEventTime({ start: '2026-12-05T19:00+08:00', end: '2026-12-06T02:00+08:00' })).toBe('2026年12月5日（周六）19:00 — 12月6日（周日）02:00');
   });
   it('the schedule knows how many days and whether hours repeat', () => {
-    expect(eventSchedule({ start: '2026-12-05T09:00+08:00', end: '2026-12-07T17:00+08:00' })).toEqual({ firstDay: '2026-12-05', lastDay: '2026-12-07', days: 3, startTime: '09:00', endTime: '17:00', daily: true });
+    expect(eventSchedule({ start: '2026-12-05T09:00+08:00', end: '2026-12-07T17:00+08:00' })).toEqual({
+      firstDay: '2026-12-05',
+      lastDay: '2026-12-07',
+      days: 3,
+      startTime: '09:00',
+      endTime: '17:00',
+      daily: true,
+    });
     expect(eventSchedule({ start: '2026-12-05T09:00:00+08:00', end: '2026-12-05T17:00:00+08:00' }).daily).toBe(false);
   });
 });
@@ -136,14 +156,20 @@ describe('filters as URLs', () => {
     expect(parseQuery(new URLSearchParams('city=suzhou&county=nanjing-xuanwu'))).toEqual({ city: 'suzhou' });
   });
   it('a quick choice becomes its days; no time at all means upcoming only on the map', () => {
-    expect(resolveQuery({ when: 'weekend' }, now, true)).toEqual({ filter: { from: '2026-11-28', to: '2026-11-29' }, range: { from: '2026-11-28', to: '2026-11-29' }, upcomingOnly: false });
+    expect(resolveQuery({ when: 'weekend' }, now, true)).toEqual({
+      filter: { from: '2026-11-28', to: '2026-11-29' },
+      range: { from: '2026-11-28', to: '2026-11-29' },
+      upcomingOnly: false,
+    });
     expect(resolveQuery({ city: 'suzhou' }, now, true).upcomingOnly).toBe(true);
     expect(resolveQuery({ city: 'suzhou' }, now, false).upcomingOnly).toBe(false);
     expect(resolveQuery({ month: '2026-06' }, now, true).upcomingOnly).toBe(false);
     expect(resolveQuery({ when: 'all' }, now, true).upcomingOnly).toBe(false);
   });
   it('describes the question', () => {
-    expect(describeQuery({ city: 'suzhou', county: 'suzhou-kunshan', month: '2026-12' }, now, { suzhou: '苏州市', 'suzhou-kunshan': '昆山市' })).toBe('苏州市 · 昆山市 · 12月');
+    expect(describeQuery({ city: 'suzhou', county: 'suzhou-kunshan', month: '2026-12' }, now, { suzhou: '苏州市', 'suzhou-kunshan': '昆山市' })).toBe(
+      '苏州市 · 昆山市 · 12月',
+    );
     expect(describeQuery({ when: 'weekend', type: 'rural' }, now, {})).toBe('本周末（11月28日—29日） · 乡村·新能源汽车下乡');
   });
 });

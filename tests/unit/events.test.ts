@@ -4,7 +4,19 @@ import { describe, expect, it } from 'vitest';
 import regions from '../../content/regions/jiangsu.json' with { type: 'json' };
 import { parseContentText } from '../../src/lib/content-files.ts';
 import { eventRows, eventsToCsv } from '../../src/lib/event-data.ts';
-import { byStart, describeProgress, displayTitle, filterEvents, formatEventTime, groupByMonth, isUpcoming, makeEventId, planProgress, splitByTime, type EventItem } from '../../src/lib/events.ts';
+import {
+  byStart,
+  describeProgress,
+  displayTitle,
+  filterEvents,
+  formatEventTime,
+  groupByMonth,
+  isUpcoming,
+  makeEventId,
+  planProgress,
+  splitByTime,
+  type EventItem,
+} from '../../src/lib/events.ts';
 import { baiduRouteLink, convert, directionsLinks } from '../../src/lib/directions.ts';
 import { distanceKm, formatKm, sortByDistance } from '../../src/lib/geo.ts';
 import { eventsToIcs, eventUid } from '../../src/lib/ics.ts';
@@ -18,10 +30,12 @@ import { loadPlan } from '../helpers/content.ts';
 
 const byId = new Map((regions as RegionEntry[]).map((r) => [r.id, r]));
 const regionOf = (id: string) => byId.get(id)!;
-const demo: EventItem[] = readdirSync('tests/fixtures/site/events/demo').map((f) => {
-  const data = eventSchema(plainRef).parse(parseContentText(f, readFileSync(`tests/fixtures/site/events/demo/${f}`, 'utf8'))) as Omit<EventItem, 'id'>;
-  return { ...data, id: f.replace(/\.yaml$/u, '') } as EventItem;
-}).sort(byStart);
+const demo: EventItem[] = readdirSync('tests/fixtures/site/events/demo')
+  .map((f) => {
+    const data = eventSchema(plainRef).parse(parseContentText(f, readFileSync(`tests/fixtures/site/events/demo/${f}`, 'utf8'))) as Omit<EventItem, 'id'>;
+    return { ...data, id: f.replace(/\.yaml$/u, '') } as EventItem;
+  })
+  .sort(byStart);
 
 describe('demonstration events', () => {
   it('at least 60, every city, every type, both plan levels, every month, all marked demo', () => {
@@ -156,7 +170,21 @@ describe('event helpers', () => {
     const { chunks } = buildMapData(demo, regions as RegionEntry[]);
     const back = [...chunks].flatMap(([key, rows]) => fromMapRows(key.split('/')[0]!, JSON.parse(JSON.stringify(rows))));
     const first = back.find((e) => e.id === demo[0]!.id)!;
-    expect(first).toEqual({ id: demo[0]!.id, title: demo[0]!.title, demo: true, type: demo[0]!.type, level: demo[0]!.level, city: demo[0]!.city, county: demo[0]!.county, venue: demo[0]!.venue.name, lat: demo[0]!.lat, lng: demo[0]!.lng, start: demo[0]!.start, end: demo[0]!.end, status: demo[0]!.status });
+    expect(first).toEqual({
+      id: demo[0]!.id,
+      title: demo[0]!.title,
+      demo: true,
+      type: demo[0]!.type,
+      level: demo[0]!.level,
+      city: demo[0]!.city,
+      county: demo[0]!.county,
+      venue: demo[0]!.venue.name,
+      lat: demo[0]!.lat,
+      lng: demo[0]!.lng,
+      start: demo[0]!.start,
+      end: demo[0]!.end,
+      status: demo[0]!.status,
+    });
     expect(back).toHaveLength(demo.length);
   });
 });
@@ -233,11 +261,23 @@ describe('alternatives when a filter finds nothing', () => {
   it('the next event in the place, then the nearest elsewhere by distance, never cancelled or ended ones', async () => {
     const { alternativesFor } = await import('../../src/lib/events/nearby.ts');
     const now = new Date('2026-11-27T10:00:00+08:00');
-    const ev = (id: string, county: string, lat: number, start: string, status: 'planned' | 'cancelled' = 'planned') => ({ id, city: 'suzhou', county, lat, lng: 120.9, start: `${start}T09:00+08:00`, end: `${start}T17:00+08:00`, status });
+    const ev = (id: string, county: string, lat: number, start: string, status: 'planned' | 'cancelled' = 'planned') => ({
+      id,
+      city: 'suzhou',
+      county,
+      lat,
+      lng: 120.9,
+      start: `${start}T09:00+08:00`,
+      end: `${start}T17:00+08:00`,
+      status,
+    });
     const events = [
-      ev('later-here', 'suzhou-kunshan', 31.38, '2026-12-20'), ev('soon-here', 'suzhou-kunshan', 31.38, '2026-12-12'),
-      ev('ended-here', 'suzhou-kunshan', 31.38, '2026-11-01'), ev('cancelled-near', 'suzhou-taicang', 31.45, '2026-12-01', 'cancelled'),
-      ev('near', 'suzhou-taicang', 31.5, '2026-12-30'), ev('far', 'suzhou-wujiang', 32.5, '2026-12-02'),
+      ev('later-here', 'suzhou-kunshan', 31.38, '2026-12-20'),
+      ev('soon-here', 'suzhou-kunshan', 31.38, '2026-12-12'),
+      ev('ended-here', 'suzhou-kunshan', 31.38, '2026-11-01'),
+      ev('cancelled-near', 'suzhou-taicang', 31.45, '2026-12-01', 'cancelled'),
+      ev('near', 'suzhou-taicang', 31.5, '2026-12-30'),
+      ev('far', 'suzhou-wujiang', 32.5, '2026-12-02'),
     ];
     const r = alternativesFor(events, { id: 'suzhou-kunshan', county: true, lat: 31.38, lng: 120.9 }, now);
     expect(r.next?.id).toBe('soon-here');

@@ -12,10 +12,12 @@ import { eventSchema } from '../../src/schemas/event.ts';
 
 const all = regions as RegionEntry[];
 const nameOf = new Map(all.map((r) => [r.id, r.name]));
-const demo: EventItem[] = readdirSync('tests/fixtures/site/events/demo').map((f) => {
-  const data = eventSchema(plainRef).parse(parseContentText(f, readFileSync(`tests/fixtures/site/events/demo/${f}`, 'utf8'))) as Omit<EventItem, 'id'>;
-  return { ...data, id: f.replace(/\.yaml$/u, '') } as EventItem;
-}).sort(byStart);
+const demo: EventItem[] = readdirSync('tests/fixtures/site/events/demo')
+  .map((f) => {
+    const data = eventSchema(plainRef).parse(parseContentText(f, readFileSync(`tests/fixtures/site/events/demo/${f}`, 'utf8'))) as Omit<EventItem, 'id'>;
+    return { ...data, id: f.replace(/\.yaml$/u, '') } as EventItem;
+  })
+  .sort(byStart);
 const now = new Date('2026-11-27T10:00:00+08:00');
 const options = { siteUrl: 'https://example.org/', stamp: now, now, placeOf: (e: EventItem) => `${nameOf.get(e.city)}${e.county ? nameOf.get(e.county) : ''}` };
 const octets = (s: string) => Buffer.byteLength(s, 'utf8');

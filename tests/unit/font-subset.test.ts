@@ -41,7 +41,8 @@ describe('font subsets for chart PNGs', () => {
 
   it('draws the same pixels as the whole font, bold included', () => {
     const whole = new Resvg(SVG, {
-      fitTo: { mode: 'zoom', value: 2 }, background: '#ffffff',
+      fitTo: { mode: 'zoom', value: 2 },
+      background: '#ffffff',
       font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: 'Noto Sans CJK SC', sansSerifFamily: 'Noto Sans CJK SC' },
     }).render();
     process.env.CHART_PNG_CACHE = '0';

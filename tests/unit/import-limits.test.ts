@@ -35,7 +35,12 @@ function runImport(file: string, dir: string, ...flags: string[]) {
 /** Every file below a folder with its text, to prove a refused import changed nothing. */
 function snapshot(dir: string): Record<string, string> {
   if (!existsSync(dir)) return {};
-  return Object.fromEntries((readdirSync(dir, { recursive: true }) as string[]).sort().filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  return Object.fromEntries(
+    (readdirSync(dir, { recursive: true }) as string[])
+      .sort()
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 }
 function expectRefused(r: ReturnType<typeof runImport>, dir: string, ...words: string[]) {
   expect(r.status, r.err).toBe(1);
@@ -49,8 +54,19 @@ const freshDir = () => join(work, `events-${(dirCount += 1)}`);
 /** A good row in template column order; `over` replaces cells by column name. */
 function row(over: Partial<Record<(typeof TEMPLATE_COLUMNS)[number], string>> = {}): string[] {
   const base: Record<string, string> = {
-    活动名称: '汽车惠民展销进社区', 设区市: '南京', '县（市、区）': '建邺区', 活动类型: '进社区', 活动级别: '县区', 开始时间: '2026/12/12 9:00', 结束时间: '2026/12/13 17:00',
-    场地名称: '奥体中心东广场', 详细地址: '南京市建邺区江东中路222号', 经度: '118.7305', 纬度: '32.0088', 主办单位: '建邺区商务局', 咨询电话: '025-12345678',
+    活动名称: '汽车惠民展销进社区',
+    设区市: '南京',
+    '县（市、区）': '建邺区',
+    活动类型: '进社区',
+    活动级别: '县区',
+    开始时间: '2026/12/12 9:00',
+    结束时间: '2026/12/13 17:00',
+    场地名称: '奥体中心东广场',
+    详细地址: '南京市建邺区江东中路222号',
+    经度: '118.7305',
+    纬度: '32.0088',
+    主办单位: '建邺区商务局',
+    咨询电话: '025-12345678',
   };
   return TEMPLATE_COLUMNS.map((c) => over[c] ?? base[c] ?? '');
 }
@@ -63,7 +79,12 @@ function writeCsv(fileName: string, rows: string[][]): string {
 // ---------------------------------------------------------------------------------------------
 // A hand-made zip, so a bomb can be built without holding it in memory.
 
-interface ZipPart { name: string; data: Buffer; size: number; crc?: number }
+interface ZipPart {
+  name: string;
+  data: Buffer;
+  size: number;
+  crc?: number;
+}
 /** A deflated zip of the parts; `lie` writes 1 000 bytes as every part's unpacked size. */
 function zipOf(parts: ZipPart[], { lie = false } = {}): Buffer {
   const locals: Buffer[] = [];
@@ -106,12 +127,24 @@ function zipOf(parts: ZipPart[], { lie = false } = {}): Buffer {
 const part = (name: string, text: string): ZipPart => ({ name, data: deflateRawSync(text), size: Buffer.byteLength(text), crc: crc32(text) });
 /** The smallest workbook around a given first sheet. */
 function workbookAround(sheet: ZipPart, opts?: { lie?: boolean }): Buffer {
-  return zipOf([
-    part('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
-    part('xl/workbook.xml', '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="活动" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    part('xl/_rels/workbook.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
-    sheet,
-  ], opts);
+  return zipOf(
+    [
+      part(
+        '[Content_Types].xml',
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+      ),
+      part(
+        'xl/workbook.xml',
+        '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="活动" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ),
+      part(
+        'xl/_rels/workbook.xml.rels',
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+      sheet,
+    ],
+    opts,
+  );
 }
 /** A sheet part deflated as it is made: head, `count` chunks from `chunk(i)`, tail. */
 async function deflatedSheet(head: string, count: number, chunk: (i: number) => Buffer | string, tail: string): Promise<ZipPart> {
@@ -169,18 +202,30 @@ describe('limits: checked before any heavy work', () => {
   });
 
   let twentyThousand = '';
-  beforeAll(async () => { twentyThousand = await bigXlsx('rows-20000.xlsx', 20_000); });
+  beforeAll(async () => {
+    twentyThousand = await bigXlsx('rows-20000.xlsx', 20_000);
+  });
 
   it('refuses a 20,000-row xlsx at row 5,002, saying to split it', () => {
     const dir = freshDir();
     const r = runImport(twentyThousand, dir);
-    expectRefused(r, dir, '读取工作表「活动」', 'rows-20000.xlsx 的工作表「活动」里的活动超过 5000 行（读到第 5002 行时停止）', '一次最多导入 5000 个活动', '把表格拆成几个文件');
+    expectRefused(
+      r,
+      dir,
+      '读取工作表「活动」',
+      'rows-20000.xlsx 的工作表「活动」里的活动超过 5000 行（读到第 5002 行时停止）',
+      '一次最多导入 5000 个活动',
+      '把表格拆成几个文件',
+    );
     expect(r.err).not.toContain('已检查');
   });
 
   it('refuses a 20,000-row CSV the same way', () => {
     const dir = freshDir();
-    const path = writeCsv('rows-20000.csv', Array.from({ length: 20_000 }, (_, i) => row({ 活动名称: `汽车惠民展销进社区第${i + 1}场` })));
+    const path = writeCsv(
+      'rows-20000.csv',
+      Array.from({ length: 20_000 }, (_, i) => row({ 活动名称: `汽车惠民展销进社区第${i + 1}场` })),
+    );
     expectRefused(runImport(path, dir), dir, 'rows-20000.csv 里的活动超过 5000 行（读到第 5002 行时停止）', '把表格拆成几个文件');
   });
 
@@ -197,7 +242,9 @@ describe('limits: checked before any heavy work', () => {
 
 describe('limits: zip bombs', () => {
   let sheet: ZipPart;
-  beforeAll(async () => { sheet = await zeroBombSheet(200); });
+  beforeAll(async () => {
+    sheet = await zeroBombSheet(200);
+  });
 
   it('refuses a bomb by its declared size, before unpacking anything', () => {
     const dir = freshDir();
@@ -233,7 +280,10 @@ describe('limits: zip bombs', () => {
     writeFileSync(text, '活动名称,设区市\n车展,南京\n');
     expectRefused(runImport(text, dir), dir, '不是有效的 Excel（.xlsx）文件');
     // A real workbook whose sheet's packed bytes are damaged.
-    const broken = zipOf([part('xl/workbook.xml', '<workbook/>'), { ...part('xl/worksheets/sheet1.xml', '<worksheet><sheetData/></worksheet>'.repeat(50)), data: Buffer.alloc(40, 0xff) }]);
+    const broken = zipOf([
+      part('xl/workbook.xml', '<workbook/>'),
+      { ...part('xl/worksheets/sheet1.xml', '<worksheet><sheetData/></worksheet>'.repeat(50)), data: Buffer.alloc(40, 0xff) },
+    ]);
     const damaged = join(work, 'damaged.xlsx');
     writeFileSync(damaged, broken);
     expectRefused(runImport(damaged, dir), dir, '无法读取 damaged.xlsx：不是有效的 Excel（.xlsx）文件，内容已损坏（技术细节：');
@@ -294,14 +344,19 @@ describe('--update never moves an event, never un-demos one, never writes outsid
       '第3行「活动编号」：活动编号 2026-move-001：网站上已是苏州市的活动（suzhou/2026-move-001.yaml），表格里填的是南京市；导入不会把活动挪到别的设区市',
       '第4行「活动编号」：活动编号 2026-demo-here：已被示例活动使用',
       '第5行「活动编号」：活动编号 2026-odd-001：已被 misc/2026-odd-001.yaml 使用，它不在 nanjing/ 文件夹里',
-    ]) expect(r.err).toContain(text);
+    ])
+      expect(r.err).toContain(text);
   });
 
   it('refuses ids with path separators', () => {
     const before = snapshot(dir);
     // Built from parts so that this file does not itself hold a path that climbs out of the repo.
     const climb = ['..', '..', 'evil'].join('/');
-    const path = writeCsv('traversal.csv', [row({ '活动编号(可选)': climb }), row({ '活动编号(可选)': 'nanjing/evil', 活动名称: '第二场' }), row({ '活动编号(可选)': 'a\\b-001', 活动名称: '第三场' })]);
+    const path = writeCsv('traversal.csv', [
+      row({ '活动编号(可选)': climb }),
+      row({ '活动编号(可选)': 'nanjing/evil', 活动名称: '第二场' }),
+      row({ '活动编号(可选)': 'a\\b-001', 活动名称: '第三场' }),
+    ]);
     const r = runImport(path, dir, '--update');
     expect(r.status).toBe(1);
     expect(snapshot(dir)).toEqual(before);
@@ -312,11 +367,30 @@ describe('--update never moves an event, never un-demos one, never writes outsid
 });
 
 describe('coordinates: plausible for the place the row names', () => {
-  const shanghai = () => writeCsv('peoples-square.csv', [row({ 设区市: '苏州', '县（市、区）': '', 活动级别: '市级', 场地名称: '人民广场', 详细地址: '苏州市某路1号', 经度: '121.4737', 纬度: '31.2304', 主办单位: '苏州市商务局' })]);
+  const shanghai = () =>
+    writeCsv('peoples-square.csv', [
+      row({
+        设区市: '苏州',
+        '县（市、区）': '',
+        活动级别: '市级',
+        场地名称: '人民广场',
+        详细地址: '苏州市某路1号',
+        经度: '121.4737',
+        纬度: '31.2304',
+        主办单位: '苏州市商务局',
+      }),
+    ]);
 
   it("refuses a Suzhou event at People's Square, Shanghai", () => {
     const dir = freshDir();
-    expectRefused(runImport(shanghai(), dir), dir, '第2行「经度」「纬度」：经度 121.4737、纬度 31.2304 在江苏各县（市、区）政府驻地连成的范围以外约', '可能不在江苏', '核对坐标', '--confirm-coordinates');
+    expectRefused(
+      runImport(shanghai(), dir),
+      dir,
+      '第2行「经度」「纬度」：经度 121.4737、纬度 31.2304 在江苏各县（市、区）政府驻地连成的范围以外约',
+      '可能不在江苏',
+      '核对坐标',
+      '--confirm-coordinates',
+    );
   });
   it('accepts it only when the editor confirms, and says so', () => {
     const dir = freshDir();
@@ -336,18 +410,23 @@ describe('coordinates: plausible for the place the row names', () => {
       row({ 活动名称: '第六场', 经度: '１１８．７３０５', 纬度: '３２．００８８' }),
     ]);
     const r = runImport(path, dir, '--confirm-coordinates');
-    expectRefused(r, dir,
+    expectRefused(
+      r,
+      dir,
       '第2行「经度」「纬度」：经度 117.23、纬度 31.82 不在江苏（离最近的江苏县（市、区）政府驻地',
       '第3行「经度」：“0x76”是十六进制写法',
       '第4行「经度」：“1.187305E+02”是科学计数法',
-      '第5行「经度」：“Infinity”不是数字', '第5行「纬度」：“NaN”不是数字',
-      '第6行「经度」：“118°43′50″”是度分秒写法', '第6行「纬度」：“32,0088”用逗号当了小数点');
+      '第5行「经度」：“Infinity”不是数字',
+      '第5行「纬度」：“NaN”不是数字',
+      '第6行「经度」：“118°43′50″”是度分秒写法',
+      '第6行「纬度」：“32,0088”用逗号当了小数点',
+    );
     expect(r.err).not.toContain('第7行');
   });
 });
 
-describe('sheet details: formulas, date-only times, the sheet\'s own column names, encodings', () => {
-  it('uses a formula\'s cached value with a note; refuses one without a value, an error value and a date without a time', async () => {
+describe("sheet details: formulas, date-only times, the sheet's own column names, encodings", () => {
+  it("uses a formula's cached value with a note; refuses one without a value, an error value and a date without a time", async () => {
     const dir = freshDir();
     const path = join(work, 'formulas.xlsx');
     const wb = new ExcelJS.Workbook();
@@ -370,21 +449,28 @@ describe('sheet details: formulas, date-only times, the sheet\'s own column name
     sheet.addRow(row({ 活动名称: '第五场', '县（市、区）': '滨湖区', 开始时间: '2025/12/12 9:00', 结束时间: '2025/12/12 17:00' }));
     writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
     const r = runImport(path, dir);
-    expectRefused(r, dir,
+    expectRefused(
+      r,
+      dir,
       '读取工作表「Sheet1」（只读第一个工作表；「填写说明」没有读取）',
       '第2行「开始 时间」：是公式，已按它的计算结果“2026-12-12 09:00”导入',
-      '第3行「开始 时间」：是公式，但文件里没有保存计算结果', '选择性粘贴 → 数值',
+      '第3行「开始 时间」：是公式，但文件里没有保存计算结果',
+      '选择性粘贴 → 数值',
       '第4行「纬度」：是错误值 #N/A',
       '第5行「开始 时间」：“2026-12-12”只有日期，没有钟点。怎么改：写上钟点，例如 2026/12/12 9:00',
       '第6行「县区」：“滨湖区”不是南京市的县（市、区），它属于无锡市',
-      '第6行「开始 时间」：开始 时间是2025年，本网站只收2026年及以后的活动');
+      '第6行「开始 时间」：开始 时间是2025年，本网站只收2026年及以后的活动',
+    );
     expect(r.err).not.toContain('第3行「开始 时间」：不能为空');
   });
 
   it('reads a UTF-16 CSV (Excel\'s "Unicode 文本") and says so', () => {
     const dir = freshDir();
     const text = Papa.unparse([[...TEMPLATE_COLUMNS], row()], { newline: '\r\n', delimiter: '\t' });
-    for (const [bom, encoding] of [[[0xff, 0xfe], 'UTF-16LE'], [[0xfe, 0xff], 'UTF-16BE']] as const) {
+    for (const [bom, encoding] of [
+      [[0xff, 0xfe], 'UTF-16LE'],
+      [[0xfe, 0xff], 'UTF-16BE'],
+    ] as const) {
       const body = Buffer.from(text, 'utf16le');
       if (encoding === 'UTF-16BE') body.swap16();
       const path = join(work, `unicode-${encoding}.csv`);

@@ -10,9 +10,31 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
-  columnLabel, decodeSheetBytes, describeNumberFormat, excelDateText, excelSerialToShanghai, explainIssue, formatProblem, IMPORT_LIMITS, notCsvReason,
-  numberRows, parseCoordinate, parseDateTime, parseDatum, parseLevel, parseType, planWrites, readHeader, readZipLayout, rowsToEvents, splitList,
-  summariseNotes, TEMPLATE_COLUMNS, type ExistingFile, type ImportContext, type ImportedEvent,
+  columnLabel,
+  decodeSheetBytes,
+  describeNumberFormat,
+  excelDateText,
+  excelSerialToShanghai,
+  explainIssue,
+  formatProblem,
+  IMPORT_LIMITS,
+  notCsvReason,
+  numberRows,
+  parseCoordinate,
+  parseDateTime,
+  parseDatum,
+  parseLevel,
+  parseType,
+  planWrites,
+  readHeader,
+  readZipLayout,
+  rowsToEvents,
+  splitList,
+  summariseNotes,
+  TEMPLATE_COLUMNS,
+  type ExistingFile,
+  type ImportContext,
+  type ImportedEvent,
 } from '../../src/lib/import/index.ts';
 import type { EventItem } from '../../src/lib/events.ts';
 import { plainRef, REGIONS } from '../../src/schemas/common.ts';
@@ -49,10 +71,38 @@ async function goodXlsx(path: string) {
 
 describe('import: every encoding gives the same events', () => {
   const variants: [string, () => Promise<string>][] = [
-    ['UTF-8', async () => { const p = join(work, 'utf8.csv'); writeFileSync(p, goodCsv); return p; }],
-    ['UTF-8 with BOM', async () => { const p = join(work, 'bom.csv'); writeFileSync(p, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), goodCsv])); return p; }],
-    ['GB18030 (Excel on Chinese Windows)', async () => { const p = join(work, 'gbk.csv'); writeFileSync(p, iconv.encode(goodCsv.toString('utf8'), 'gb18030')); return p; }],
-    ['xlsx', async () => { const p = join(work, 'good.xlsx'); await goodXlsx(p); return p; }],
+    [
+      'UTF-8',
+      async () => {
+        const p = join(work, 'utf8.csv');
+        writeFileSync(p, goodCsv);
+        return p;
+      },
+    ],
+    [
+      'UTF-8 with BOM',
+      async () => {
+        const p = join(work, 'bom.csv');
+        writeFileSync(p, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), goodCsv]));
+        return p;
+      },
+    ],
+    [
+      'GB18030 (Excel on Chinese Windows)',
+      async () => {
+        const p = join(work, 'gbk.csv');
+        writeFileSync(p, iconv.encode(goodCsv.toString('utf8'), 'gb18030'));
+        return p;
+      },
+    ],
+    [
+      'xlsx',
+      async () => {
+        const p = join(work, 'good.xlsx');
+        await goodXlsx(p);
+        return p;
+      },
+    ],
   ];
   let reference: string[] | undefined;
   for (const [name, make] of variants) {
@@ -121,7 +171,11 @@ describe('import: every problem is reported, and nothing is written', () => {
   const dir = join(work, 'bad');
   const r = runImport('tests/fixtures/import/errors.csv', dir);
   const lines = r.err.split('\n');
-  const has = (text: string) => expect(lines.some((l) => l.includes(text)), text).toBe(true);
+  const has = (text: string) =>
+    expect(
+      lines.some((l) => l.includes(text)),
+      text,
+    ).toBe(true);
 
   it('exits non-zero with no stack trace and no files', () => {
     expect(r.status).toBe(1);
@@ -201,7 +255,14 @@ describe('import helpers', () => {
     expect(excelSerialToShanghai(12)).toBeUndefined();
   });
   it('reads types, levels, datums and lists the way editors write them', () => {
-    expect(['进社区', '社区', 'community', '步行街', '新能源汽车下乡', '景区'].map(parseType)).toEqual(['community', 'community', 'community', 'commercial', 'rural', 'tourism']);
+    expect(['进社区', '社区', 'community', '步行街', '新能源汽车下乡', '景区'].map(parseType)).toEqual([
+      'community',
+      'community',
+      'community',
+      'commercial',
+      'rural',
+      'tourism',
+    ]);
     expect(['市级', '县区', '区级', '省级', 'county'].map(parseLevel)).toEqual(['city', 'county', 'county', 'provincial', 'county']);
     expect(['', 'wgs84', 'GCJ-02', '高德', 'bd09', '百度'].map(parseDatum)).toEqual(['WGS84', 'WGS84', 'GCJ02', 'GCJ02', 'BD09', 'BD09']);
     expect(splitList('比亚迪、吉利,长安；蔚来')).toEqual(['比亚迪', '吉利', '长安', '蔚来']);
@@ -210,15 +271,30 @@ describe('import helpers', () => {
 
 describe('import helpers: coordinates are plain decimals', () => {
   it.each([
-    ['118.79143', 118.79143], ['32', 32], [' 32.06 ', 32.06], ['+118.7', 118.7],
+    ['118.79143', 118.79143],
+    ['32', 32],
+    [' 32.06 ', 32.06],
+    ['+118.7', 118.7],
     // Full-width digits and point from a Chinese input method mean the same number.
-    ['１１８．７９１４３', 118.79143], ['３２．０６', 32.06],
+    ['１１８．７９１４３', 118.79143],
+    ['３２．０６', 32.06],
   ])('reads %s', (text, value) => expect(parseCoordinate(text, '118.79')).toEqual({ value }));
   it.each([
-    ['0x76', '是十六进制写法'], ['1.18E+02', '是科学计数法'], ['1e2', '是科学计数法'], ['1.187305e2', '是科学计数法'],
-    ['Infinity', '不是数字'], ['-Infinity', '不是数字'], ['NaN', '不是数字'], ['∞', '不是数字'],
-    ['118°47′29″', '是度分秒写法'], ['118度47分', '是度分秒写法'], ['32,06', '用逗号当了小数点'],
-    ['118.7.1', '不是经纬度的写法'], ['1180.5', '不是经纬度的写法'], ['118.7 E', '不是经纬度的写法'], ['', '不是经纬度的写法'],
+    ['0x76', '是十六进制写法'],
+    ['1.18E+02', '是科学计数法'],
+    ['1e2', '是科学计数法'],
+    ['1.187305e2', '是科学计数法'],
+    ['Infinity', '不是数字'],
+    ['-Infinity', '不是数字'],
+    ['NaN', '不是数字'],
+    ['∞', '不是数字'],
+    ['118°47′29″', '是度分秒写法'],
+    ['118度47分', '是度分秒写法'],
+    ['32,06', '用逗号当了小数点'],
+    ['118.7.1', '不是经纬度的写法'],
+    ['1180.5', '不是经纬度的写法'],
+    ['118.7 E', '不是经纬度的写法'],
+    ['', '不是经纬度的写法'],
   ])('refuses %s', (text, error) => {
     const r = parseCoordinate(text, '118.79');
     expect(r.value).toBeUndefined();
@@ -228,10 +304,20 @@ describe('import helpers: coordinates are plain decimals', () => {
 });
 
 describe('import helpers: reading files', () => {
-  const utf16 = (text: string, be = false) => { const b = Buffer.from(text, 'utf16le'); if (be) b.swap16(); return b; };
+  const utf16 = (text: string, be = false) => {
+    const b = Buffer.from(text, 'utf16le');
+    if (be) b.swap16();
+    return b;
+  };
   it('decodes UTF-16 with either BOM, and without one', () => {
-    expect(decodeSheetBytes(new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), utf16('活动名称\t南京')])))).toEqual({ text: '活动名称\t南京', encoding: 'UTF-16LE' });
-    expect(decodeSheetBytes(new Uint8Array(Buffer.concat([Buffer.from([0xfe, 0xff]), utf16('活动名称,南京', true)])))).toEqual({ text: '活动名称,南京', encoding: 'UTF-16BE' });
+    expect(decodeSheetBytes(new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), utf16('活动名称\t南京')])))).toEqual({
+      text: '活动名称\t南京',
+      encoding: 'UTF-16LE',
+    });
+    expect(decodeSheetBytes(new Uint8Array(Buffer.concat([Buffer.from([0xfe, 0xff]), utf16('活动名称,南京', true)])))).toEqual({
+      text: '活动名称,南京',
+      encoding: 'UTF-16BE',
+    });
     expect(decodeSheetBytes(new Uint8Array(utf16('title,city\r\nA,nanjing')))).toEqual({ text: 'title,city\r\nA,nanjing', encoding: 'UTF-16LE' });
   });
   it('names files that are not CSV text', () => {
@@ -275,7 +361,10 @@ describe('import helpers: an .xlsx is checked before it is unpacked', () => {
     const layout = readZipLayout(xlsx, 'a.xlsx');
     expect('entries' in layout && layout.entries.map((e) => e.name)).toEqual(expect.arrayContaining(['xl/workbook.xml', 'xl/worksheets/sheet1.xml']));
   });
-  const problem = (bytes: Buffer) => { const r = readZipLayout(bytes, 'a.xlsx'); return 'problem' in r ? formatProblem(r.problem) : ''; };
+  const problem = (bytes: Buffer) => {
+    const r = readZipLayout(bytes, 'a.xlsx');
+    return 'problem' in r ? formatProblem(r.problem) : '';
+  };
   it('refuses what is not an .xlsx', () => {
     expect(problem(Buffer.from('活动名称,设区市\n'))).toContain('无法读取 a.xlsx：不是有效的 Excel（.xlsx）文件');
     expect(problem(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(100)]))).toContain('旧版 Excel（.xls）文件，或设了打开密码');
@@ -290,20 +379,55 @@ describe('import helpers: an .xlsx is checked before it is unpacked', () => {
     expect(IMPORT_LIMITS.bombRatio).toBeGreaterThanOrEqual(50);
   });
   it('refuses encryption, unknown compression and ZIP64', () => {
-    expect(problem(declare(xlsx, 'xl/workbook.xml', (h, local) => { if (local) h.writeUInt16LE(1, 6); }))).toContain('文件设了密码');
-    expect(problem(declare(xlsx, 'xl/workbook.xml', (h, local) => { if (local) h.writeUInt16LE(12, 8); }))).toContain('不常见的压缩方式');
+    expect(
+      problem(
+        declare(xlsx, 'xl/workbook.xml', (h, local) => {
+          if (local) h.writeUInt16LE(1, 6);
+        }),
+      ),
+    ).toContain('文件设了密码');
+    expect(
+      problem(
+        declare(xlsx, 'xl/workbook.xml', (h, local) => {
+          if (local) h.writeUInt16LE(12, 8);
+        }),
+      ),
+    ).toContain('不常见的压缩方式');
     expect(problem(declare(xlsx, 'xl/workbook.xml', (h, local) => h.writeUInt32LE(0xffffffff, local ? 22 : 24)))).toContain('ZIP64');
   });
 });
 
-describe('import: messages use the sheet\'s own column names and plain sentences', () => {
+describe("import: messages use the sheet's own column names and plain sentences", () => {
   const schema = eventSchema(plainRef);
   const ctx: ImportContext = {
     regions: REGIONS,
-    validate: (e) => { const r = schema.safeParse(e); return r.success ? { ok: true, value: r.data as unknown as Omit<EventItem, 'id'> } : { ok: false, issues: r.error.issues }; },
+    validate: (e) => {
+      const r = schema.safeParse(e);
+      return r.success ? { ok: true, value: r.data as unknown as Omit<EventItem, 'id'> } : { ok: false, issues: r.error.issues };
+    },
   };
   const header = TEMPLATE_COLUMNS.map((c) => (c === '县（市、区）' ? '县区' : c === '备注' ? ' 备 注 ' : c));
-  const good = ['', '汽车惠民展销进社区', '南京', '建邺', '进社区', '县区', '2026/12/12 9:00', '2026/12/13 17:00', '奥体中心东广场', '南京市建邺区江东中路222号', '118.7305', '32.0088', '', '建邺区商务局', '', '', '', '', ''];
+  const good = [
+    '',
+    '汽车惠民展销进社区',
+    '南京',
+    '建邺',
+    '进社区',
+    '县区',
+    '2026/12/12 9:00',
+    '2026/12/13 17:00',
+    '奥体中心东广场',
+    '南京市建邺区江东中路222号',
+    '118.7305',
+    '32.0088',
+    '',
+    '建邺区商务局',
+    '',
+    '',
+    '',
+    '',
+    '',
+  ];
   const withCells = (over: Record<number, string>) => good.map((c, i) => over[i] ?? c);
 
   it('names columns as the sheet writes them', () => {
@@ -331,8 +455,16 @@ describe('import: messages use the sheet\'s own column names and plain sentences
     expect(lines.join('\n').length).toBeLessThan(2000);
   });
 
-  it('refuses an id that would take a page\'s address or a device name, and says why', () => {
-    for (const [id, why] of [['2026-12', '月份页面'], ['index', '已经用了这个名字'], ['poster', '已经用了这个名字'], ['calendar', '已经用了这个名字'], ['con', '已经用了这个名字'], ['aux', '已经用了这个名字'], ['lpt1', '已经用了这个名字']] as const) {
+  it("refuses an id that would take a page's address or a device name, and says why", () => {
+    for (const [id, why] of [
+      ['2026-12', '月份页面'],
+      ['index', '已经用了这个名字'],
+      ['poster', '已经用了这个名字'],
+      ['calendar', '已经用了这个名字'],
+      ['con', '已经用了这个名字'],
+      ['aux', '已经用了这个名字'],
+      ['lpt1', '已经用了这个名字'],
+    ] as const) {
       const lines = rowsToEvents(numberRows([header, withCells({ 0: id })]), ctx).problems.map(formatProblem);
       expect(lines, id).toHaveLength(1);
       expect(lines[0], id).toMatch(new RegExp(`^第2行「活动编号」：“${id}”不能用作活动编号：.*${why}`, 'u'));
@@ -345,7 +477,9 @@ describe('import: messages use the sheet\'s own column names and plain sentences
     const row = [...good.slice(0, 2), '另一个名称', ...good.slice(2)];
     const r = rowsToEvents(numberRows([twice, row]), ctx);
     expect(r.events).toEqual([]);
-    expect(r.problems.map(formatProblem)).toEqual(['第1行「活动名称」「活动名称」：有2列都是「活动名称」（第B、C列），不知道该用哪一列。怎么改：只保留一列，删除或改名其余的列']);
+    expect(r.problems.map(formatProblem)).toEqual([
+      '第1行「活动名称」「活动名称」：有2列都是「活动名称」（第B、C列），不知道该用哪一列。怎么改：只保留一列，删除或改名其余的列',
+    ]);
   });
 
   it('says the year in words, from the start time', () => {
@@ -353,8 +487,11 @@ describe('import: messages use the sheet\'s own column names and plain sentences
     expect(r.problems.map(formatProblem)).toEqual(['第2行「开始时间」：开始时间是2025年，本网站只收2026年及以后的活动。怎么改：核对年份；往年的活动不用导入']);
   });
 
-  it('lists, phone and county problems are said with the sheet\'s names', () => {
-    const r = rowsToEvents(numberRows([header, withCells({ 3: '滨湖', 13: Array.from({ length: 31 }, (_, i) => `单位${i}`).join('、'), 15: '很'.repeat(31), 17: '025-1234 转 8' })]), ctx);
+  it("lists, phone and county problems are said with the sheet's names", () => {
+    const r = rowsToEvents(
+      numberRows([header, withCells({ 3: '滨湖', 13: Array.from({ length: 31 }, (_, i) => `单位${i}`).join('、'), 15: '很'.repeat(31), 17: '025-1234 转 8' })]),
+      ctx,
+    );
     const lines = r.problems.map(formatProblem);
     expect(lines).toContain('第2行「主办单位」：填了 31 个，最多 30 个。怎么改：只留最主要的 30 个');
     expect(lines).toContain('第2行「参与品牌」：第1个有 31 个字，最多 30 个字。怎么改：删减到 30 个字以内');
@@ -362,18 +499,53 @@ describe('import: messages use the sheet\'s own column names and plain sentences
     expect(lines.some((l) => l.startsWith('第2行「县区」：“滨湖”不是南京市的县（市、区），它属于无锡市'))).toBe(true);
   });
 
-  it('turns every schema issue into a column and a sentence, never the validator\'s words', () => {
+  it("turns every schema issue into a column and a sentence, never the validator's words", () => {
     const draft = {
-      title: '汽车惠民展销', year: 2026, type: 'community', level: 'county', city: 'nanjing', county: 'nanjing-jianye',
-      venue: { name: '奥体中心', address: '南京市建邺区江东中路222号' }, lat: 32.0088, lng: 118.7305, start: '2026-12-12T09:00+08:00', end: '2026-12-13T17:00+08:00',
-      organisers: ['建邺区商务局'], hosts: [], brands: [], services: [], policies: ['trade-in'], status: 'planned', demo: false,
+      title: '汽车惠民展销',
+      year: 2026,
+      type: 'community',
+      level: 'county',
+      city: 'nanjing',
+      county: 'nanjing-jianye',
+      venue: { name: '奥体中心', address: '南京市建邺区江东中路222号' },
+      lat: 32.0088,
+      lng: 118.7305,
+      start: '2026-12-12T09:00+08:00',
+      end: '2026-12-13T17:00+08:00',
+      organisers: ['建邺区商务局'],
+      hosts: [],
+      brands: [],
+      services: [],
+      policies: ['trade-in'],
+      status: 'planned',
+      demo: false,
     };
     expect(schema.safeParse(draft).success).toBe(true);
     const broken: Record<string, unknown>[] = [
-      { title: 'x' }, { title: '长'.repeat(81) }, { venue: { name: 'x', address: '地址很长'.repeat(40) } }, { notes: '很'.repeat(501) },
-      { organisers: [] }, { organisers: Array.from({ length: 31 }, (_, i) => `单位${i}`) }, { organisers: ['x'] }, { hosts: ['长'.repeat(61)] }, { brands: ['长'.repeat(31)] },
-      { year: 2025 }, { lat: 100 }, { lng: 200 }, { start: '2026-12-12' }, { end: '2026-12-01T09:00+08:00' }, { city: 'shanghai' }, { county: 'wuxi-binhu' },
-      { county: 'nowhere' }, { type: 'army' }, { level: 'national' }, { services: ['massage'] }, { phone: 'call me' }, { status: 'maybe' }, { demo: 'yes' }, { extra: 1 },
+      { title: 'x' },
+      { title: '长'.repeat(81) },
+      { venue: { name: 'x', address: '地址很长'.repeat(40) } },
+      { notes: '很'.repeat(501) },
+      { organisers: [] },
+      { organisers: Array.from({ length: 31 }, (_, i) => `单位${i}`) },
+      { organisers: ['x'] },
+      { hosts: ['长'.repeat(61)] },
+      { brands: ['长'.repeat(31)] },
+      { year: 2025 },
+      { lat: 100 },
+      { lng: 200 },
+      { start: '2026-12-12' },
+      { end: '2026-12-01T09:00+08:00' },
+      { city: 'shanghai' },
+      { county: 'wuxi-binhu' },
+      { county: 'nowhere' },
+      { type: 'army' },
+      { level: 'national' },
+      { services: ['massage'] },
+      { phone: 'call me' },
+      { status: 'maybe' },
+      { demo: 'yes' },
+      { extra: 1 },
     ];
     for (const change of broken) {
       const bad = { ...draft, ...change };
@@ -385,13 +557,26 @@ describe('import: messages use the sheet\'s own column names and plain sentences
         expect(`${message}。${fix}`, JSON.stringify(change)).not.toMatch(/[A-Za-z]{5,}|>=|<=|期望|无效|expected|Too big|Too small/u);
       }
     }
-    expect(explainIssue(['year'], { ...draft, year: 2025 })).toEqual({ column: '开始时间', message: '开始时间是2025年，本网站只收2026年及以后的活动', fix: '核对年份；往年的活动不用导入' });
+    expect(explainIssue(['year'], { ...draft, year: 2025 })).toEqual({
+      column: '开始时间',
+      message: '开始时间是2025年，本网站只收2026年及以后的活动',
+      fix: '核对年份；往年的活动不用导入',
+    });
     expect(explainIssue(['notes'], { ...draft, notes: '很'.repeat(501) }).message).toBe('有 501 个字，最多 500 个字');
   });
 
   it('groups many notes so a long sheet does not bury the result', () => {
-    const notes = Array.from({ length: 12 }, (_, i) => ({ row: i + 2, column: '开始时间', message: `是公式，已按它的计算结果“2026-12-${10 + i} 09:00”导入`, fix: '' }));
-    expect(summariseNotes(notes.slice(0, 3))).toEqual(['第2行「开始时间」：是公式，已按它的计算结果“2026-12-10 09:00”导入', '第3行「开始时间」：是公式，已按它的计算结果“2026-12-11 09:00”导入', '第4行「开始时间」：是公式，已按它的计算结果“2026-12-12 09:00”导入']);
+    const notes = Array.from({ length: 12 }, (_, i) => ({
+      row: i + 2,
+      column: '开始时间',
+      message: `是公式，已按它的计算结果“2026-12-${10 + i} 09:00”导入`,
+      fix: '',
+    }));
+    expect(summariseNotes(notes.slice(0, 3))).toEqual([
+      '第2行「开始时间」：是公式，已按它的计算结果“2026-12-10 09:00”导入',
+      '第3行「开始时间」：是公式，已按它的计算结果“2026-12-11 09:00”导入',
+      '第4行「开始时间」：是公式，已按它的计算结果“2026-12-12 09:00”导入',
+    ]);
     expect(summariseNotes(notes)).toEqual(['第2、3、4、5、6等行（共 12 处）「开始时间」：是公式，已按它的计算结果“2026-12-10 09:00”导入']);
     expect(formatProblem({ row: 3, column: ['经度', '纬度'], message: '不在江苏', fix: '重新取点' })).toBe('第3行「经度」「纬度」：不在江苏。怎么改：重新取点');
   });
@@ -400,28 +585,64 @@ describe('import: messages use the sheet\'s own column names and plain sentences
 describe('import: where each event is written', () => {
   const event = (id: string, city = 'nanjing'): ImportedEvent => ({
     row: 7,
-    event: { id, title: '车展', year: 2026, type: 'community', level: 'city', city, venue: { name: '广场', address: '某路1号' }, lat: 32, lng: 118.8, start: '2026-12-12T09:00+08:00', end: '2026-12-12T17:00+08:00', organisers: ['商务局'], hosts: [], brands: [], services: [], policies: [], status: 'planned', demo: false },
+    event: {
+      id,
+      title: '车展',
+      year: 2026,
+      type: 'community',
+      level: 'city',
+      city,
+      venue: { name: '广场', address: '某路1号' },
+      lat: 32,
+      lng: 118.8,
+      start: '2026-12-12T09:00+08:00',
+      end: '2026-12-12T17:00+08:00',
+      organisers: ['商务局'],
+      hosts: [],
+      brands: [],
+      services: [],
+      policies: [],
+      status: 'planned',
+      demo: false,
+    },
   });
-  const existing = (entries: [string, ExistingFile][]) => { const m = new Map<string, ExistingFile[]>(); for (const [id, f] of entries) m.set(id, [...(m.get(id) ?? []), f]); return m; };
+  const existing = (entries: [string, ExistingFile][]) => {
+    const m = new Map<string, ExistingFile[]>();
+    for (const [id, f] of entries) m.set(id, [...(m.get(id) ?? []), f]);
+    return m;
+  };
 
   it('always <city>/<id>.yaml; new, same or changed', async () => {
     const { eventToYaml } = await import('../../src/lib/import/index.ts');
     const same = event('2026-same-001');
-    const r = planWrites([event('2026-new-001'), same, event('2026-edit-001')], existing([
-      ['2026-same-001', { path: 'nanjing/2026-same-001.yaml', text: eventToYaml(same.event), demo: false }],
-      ['2026-edit-001', { path: 'nanjing/2026-edit-001.yaml', text: 'status: confirmed\n', demo: false }],
-    ]), REGIONS);
+    const r = planWrites(
+      [event('2026-new-001'), same, event('2026-edit-001')],
+      existing([
+        ['2026-same-001', { path: 'nanjing/2026-same-001.yaml', text: eventToYaml(same.event), demo: false }],
+        ['2026-edit-001', { path: 'nanjing/2026-edit-001.yaml', text: 'status: confirmed\n', demo: false }],
+      ]),
+      REGIONS,
+    );
     expect(r.problems).toEqual([]);
-    expect(r.plan.map((p) => [p.path, p.state])).toEqual([['nanjing/2026-new-001.yaml', 'new'], ['nanjing/2026-same-001.yaml', 'same'], ['nanjing/2026-edit-001.yaml', 'changed']]);
+    expect(r.plan.map((p) => [p.path, p.state])).toEqual([
+      ['nanjing/2026-new-001.yaml', 'new'],
+      ['nanjing/2026-same-001.yaml', 'same'],
+      ['nanjing/2026-edit-001.yaml', 'changed'],
+    ]);
   });
 
   it('refuses to move an event to another city, to reuse a demo id, or to touch a file elsewhere', () => {
-    const r = planWrites([event('2026-a-001'), event('2026-b-001'), event('2026-c-001'), event('2026-d-001')], existing([
-      ['2026-a-001', { path: 'suzhou/2026-a-001.yaml', text: '', demo: false }],
-      ['2026-b-001', { path: 'demo/2026-b-001.yaml', text: '', demo: true }],
-      ['2026-c-001', { path: 'nanjing/2026-c-001.yaml', text: '', demo: true }],
-      ['2026-d-001', { path: 'archive/2025/2026-d-001.yaml', text: '', demo: false }],
-    ]), REGIONS, '编号');
+    const r = planWrites(
+      [event('2026-a-001'), event('2026-b-001'), event('2026-c-001'), event('2026-d-001')],
+      existing([
+        ['2026-a-001', { path: 'suzhou/2026-a-001.yaml', text: '', demo: false }],
+        ['2026-b-001', { path: 'demo/2026-b-001.yaml', text: '', demo: true }],
+        ['2026-c-001', { path: 'nanjing/2026-c-001.yaml', text: '', demo: true }],
+        ['2026-d-001', { path: 'archive/2025/2026-d-001.yaml', text: '', demo: false }],
+      ]),
+      REGIONS,
+      '编号',
+    );
     expect(r.plan).toEqual([]);
     expect(r.problems.map(formatProblem)).toEqual([
       '第7行「编号」：活动编号 2026-a-001：网站上已是苏州市的活动（suzhou/2026-a-001.yaml），表格里填的是南京市；导入不会把活动挪到别的设区市。怎么改：如果是另一个活动，换一个活动编号；如果确实要改设区市，先删除 suzhou/2026-a-001.yaml 再导入',
@@ -447,7 +668,22 @@ describe('import: the template the site hands out', () => {
     expect(helpText).toContain(`最多 ${IMPORT_LIMITS.dataRows} 行活动`);
     const sheet = wb.getWorksheet('活动')!;
     expect((sheet.getRow(1).values as string[]).slice(1)).toEqual([...TEMPLATE_COLUMNS]);
-    sheet.addRow(['', '汽车惠民展销进社区', '南京', '建邺区', '进社区', '县区', new Date(Date.UTC(2026, 11, 12, 9)), new Date(Date.UTC(2026, 11, 13, 17)), '奥体中心东广场', '南京市建邺区江东中路222号', 118.7305, 32.0088, '', '建邺区商务局']);
+    sheet.addRow([
+      '',
+      '汽车惠民展销进社区',
+      '南京',
+      '建邺区',
+      '进社区',
+      '县区',
+      new Date(Date.UTC(2026, 11, 12, 9)),
+      new Date(Date.UTC(2026, 11, 13, 17)),
+      '奥体中心东广场',
+      '南京市建邺区江东中路222号',
+      118.7305,
+      32.0088,
+      '',
+      '建邺区商务局',
+    ]);
     const filled = join(dir, 'filled.xlsx');
     await wb.xlsx.writeFile(filled);
     const r = runImport(filled, join(work, 'out-template'), '--dry-run');

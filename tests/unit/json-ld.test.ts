@@ -11,8 +11,18 @@ describe('JSON-LD', () => {
   });
 
   it('describes the four confirmed trade-in subsidies and the tax cut as FinancialIncentive', () => {
-    const items = financialIncentives(loadFacts(), loadDocuments()) as { name: string; incentiveType: string; incentiveAmount: { value: number; maxValue: number } }[];
-    expect(items.map((i) => [i.incentiveAmount.value, i.incentiveAmount.maxValue])).toEqual([[12, 20000], [10, 15000], [8, 15000], [6, 13000], [50, 15000]]);
+    const items = financialIncentives(loadFacts(), loadDocuments()) as {
+      name: string;
+      incentiveType: string;
+      incentiveAmount: { value: number; maxValue: number };
+    }[];
+    expect(items.map((i) => [i.incentiveAmount.value, i.incentiveAmount.maxValue])).toEqual([
+      [12, 20000],
+      [10, 15000],
+      [8, 15000],
+      [6, 13000],
+      [50, 15000],
+    ]);
     expect(items.at(-1)?.incentiveType).toBe('https://schema.org/IncentiveTypeTaxWaiver');
   });
 });

@@ -29,13 +29,25 @@ function synthetic(n: number): EventItem[] {
     const day = 1 + Math.floor(rand() * 28);
     const hour = 9 + Math.floor(rand() * 5);
     return {
-      id: `synthetic-${String(i + 1).padStart(5, '0')}`, title: `合成测试活动${i + 1}`, year: 2026,
-      type: EVENT_TYPES[Math.floor(rand() * EVENT_TYPES.length)]!, level: rand() < 0.3 ? 'city' : 'county',
-      city: county.parent!, county: county.id,
+      id: `synthetic-${String(i + 1).padStart(5, '0')}`,
+      title: `合成测试活动${i + 1}`,
+      year: 2026,
+      type: EVENT_TYPES[Math.floor(rand() * EVENT_TYPES.length)]!,
+      level: rand() < 0.3 ? 'city' : 'county',
+      city: county.parent!,
+      county: county.id,
       venue: { name: `${county.name}测试场地${(i % 7) + 1}`, address: `${county.name}测试路${i + 1}号` },
-      lat: Math.round((county.lat + (rand() - 0.5) * 0.08) * 1e5) / 1e5, lng: Math.round((county.lng + (rand() - 0.5) * 0.08) * 1e5) / 1e5,
-      start: `2026-${pad(month)}-${pad(day)}T${pad(hour)}:00+08:00`, end: `2026-${pad(month)}-${pad(day)}T${pad(hour + 4)}:00+08:00`,
-      organisers: [`${county.name}商务局`], hosts: [], brands: [], services: [], policies: [], status: 'confirmed', demo: true,
+      lat: Math.round((county.lat + (rand() - 0.5) * 0.08) * 1e5) / 1e5,
+      lng: Math.round((county.lng + (rand() - 0.5) * 0.08) * 1e5) / 1e5,
+      start: `2026-${pad(month)}-${pad(day)}T${pad(hour)}:00+08:00`,
+      end: `2026-${pad(month)}-${pad(day)}T${pad(hour + 4)}:00+08:00`,
+      organisers: [`${county.name}商务局`],
+      hosts: [],
+      brands: [],
+      services: [],
+      policies: [],
+      status: 'confirmed',
+      demo: true,
     };
   });
 }
@@ -52,7 +64,12 @@ describe('map data split by city and month', () => {
     expect([...chunks.values()].reduce((s, rows) => s + rows.length, 0)).toBe(5000);
     expect(manifest.chunks.filter((c) => c[0] !== PROVINCE).reduce((s, c) => s + c[2], 0)).toBe(5000);
     expect(manifest.chunks.filter((c) => c[0] === PROVINCE).reduce((s, c) => s + c[2], 0)).toBe(5000);
-    expect([...provinceChunks.values()].flatMap(fromProvinceChunk).map((e) => e.id).sort()).toEqual(events.map((e) => e.id).sort());
+    expect(
+      [...provinceChunks.values()]
+        .flatMap(fromProvinceChunk)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(events.map((e) => e.id).sort());
     expect(manifest.total).toBe(5000);
     expect(manifest.regions).toHaveLength(108);
   });
@@ -62,7 +79,9 @@ describe('map data split by city and month', () => {
     // The whole province opens with one file per month, not thirteen.
     expect(choice.load.map((c) => `${c[0]}/${c[1]}`)).toEqual(['all/2026-11', 'all/2026-12']);
     const bytes = gz(manifest) + choice.load.reduce((s, c) => s + bytesOf(c), 0);
-    console.log(`map data before interaction at 5,000 events: ${bytes} B gzip (${choice.load.length} chunks, ${choice.load.reduce((s, c) => s + c[2], 0)} events; ${choice.left} left for later)`);
+    console.log(
+      `map data before interaction at 5,000 events: ${bytes} B gzip (${choice.load.length} chunks, ${choice.load.reduce((s, c) => s + c[2], 0)} events; ${choice.left} left for later)`,
+    );
     expect(bytes).toBeLessThanOrEqual(60 * 1024);
   });
 
@@ -105,7 +124,11 @@ describe('map data split by city and month', () => {
 describe('events near a county', () => {
   const kunshan = region('suzhou-kunshan');
   const now = new Date('2026-11-27T10:00:00+08:00');
-  const events = synthetic(2000).map((e, i) => ({ ...e, start: `2026-12-${String(1 + (i % 28)).padStart(2, '0')}T09:00+08:00`, end: `2026-12-${String(1 + (i % 28)).padStart(2, '0')}T17:00+08:00` }));
+  const events = synthetic(2000).map((e, i) => ({
+    ...e,
+    start: `2026-12-${String(1 + (i % 28)).padStart(2, '0')}T09:00+08:00`,
+    end: `2026-12-${String(1 + (i % 28)).padStart(2, '0')}T17:00+08:00`,
+  }));
   const near = eventsNearCounty(events, kunshan, now);
 
   it('its own events first, then others within the radius, nearest first', () => {
@@ -128,7 +151,16 @@ describe('events near a county', () => {
     const mixed = [
       { ...events[0]!, id: 'p1', county: 'suzhou-kunshan', start: '2026-11-01T09:00+08:00', end: '2026-11-01T17:00+08:00' },
       { ...events[0]!, id: 'p2', county: 'suzhou-kunshan', start: '2026-11-08T09:00+08:00', end: '2026-11-08T17:00+08:00' },
-      { ...events[0]!, id: 'c1', county: 'suzhou-taicang', lat: kunshan.lat, lng: kunshan.lng + 0.1, status: 'cancelled' as const, start: '2026-12-01T09:00+08:00', end: '2026-12-01T17:00+08:00' },
+      {
+        ...events[0]!,
+        id: 'c1',
+        county: 'suzhou-taicang',
+        lat: kunshan.lat,
+        lng: kunshan.lng + 0.1,
+        status: 'cancelled' as const,
+        start: '2026-12-01T09:00+08:00',
+        end: '2026-12-01T17:00+08:00',
+      },
     ];
     const r = eventsNearCounty(mixed, kunshan, now);
     expect(r.past.map((e) => e.id)).toEqual(['p2', 'p1']);
@@ -139,13 +171,24 @@ describe('events near a county', () => {
 describe('天地图 tiles', () => {
   const key = '0123456789abcdef0123456789abcdef';
   it('builds the WMTS template Leaflet fills in, for the vector map and its labels', () => {
-    expect(tiandituTileUrl('vec', key)).toBe(`https://t{s}.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${key}`);
+    expect(tiandituTileUrl('vec', key)).toBe(
+      `https://t{s}.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${key}`,
+    );
     const tile = new URL(fillTileUrl(tiandituTileUrl('cva', key), { s: '3', z: 8, x: 213, y: 104 }));
     expect(tile.host).toBe('t3.tianditu.gov.cn');
     expect(tile.pathname).toBe('/cva_w/wmts');
     expect(Object.fromEntries(tile.searchParams)).toEqual({
-      SERVICE: 'WMTS', REQUEST: 'GetTile', VERSION: '1.0.0', LAYER: 'cva', STYLE: 'default', TILEMATRIXSET: 'w', FORMAT: 'tiles',
-      TILEMATRIX: '8', TILEROW: '104', TILECOL: '213', tk: key,
+      SERVICE: 'WMTS',
+      REQUEST: 'GetTile',
+      VERSION: '1.0.0',
+      LAYER: 'cva',
+      STYLE: 'default',
+      TILEMATRIXSET: 'w',
+      FORMAT: 'tiles',
+      TILEMATRIX: '8',
+      TILEROW: '104',
+      TILECOL: '213',
+      tk: key,
     });
   });
   it('refuses anything that is not a browser key, so nothing odd ends up in a URL', () => {

@@ -11,9 +11,12 @@ import { formatMdxProblems, mdxBodyProblems } from '../../src/lib/mdx-guard.ts';
 
 const policy = (body: string) => mdxBodyProblems(`---\ntitle: 示例\n---\n\n${body}\n`, POLICY_MDX_COMPONENTS);
 const lines = (body: string) => policy(body).map((p) => p.line);
-const text = (body: string) => policy(body).map((p) => p.message).join('\n');
+const text = (body: string) =>
+  policy(body)
+    .map((p) => p.message)
+    .join('\n');
 
-describe('MDX bodies: Markdown and the site\'s components only', () => {
+describe("MDX bodies: Markdown and the site's components only", () => {
   it('refuses import/export, and says the line', () => {
     expect(lines('import { readFileSync } from "node:fs"')).toEqual([5]);
     expect(text('export const x = process.env')).toContain('不能有 import 或 export');
@@ -25,7 +28,13 @@ describe('MDX bodies: Markdown and the site\'s components only', () => {
   });
 
   it('refuses raw HTML elements: script, meta refresh, img with onerror, iframe', () => {
-    for (const html of ['<script>alert(1)</script>', '<meta http-equiv="refresh" content="1;url=https://example.org" />', '<img src="x" onerror="alert(1)" />', '<iframe src="https://example.org" />', '文字 <b>粗</b>']) {
+    for (const html of [
+      '<script>alert(1)</script>',
+      '<meta http-equiv="refresh" content="1;url=https://example.org" />',
+      '<img src="x" onerror="alert(1)" />',
+      '<iframe src="https://example.org" />',
+      '文字 <b>粗</b>',
+    ]) {
       const problems = policy(html);
       expect(problems.length, html).toBeGreaterThan(0);
       expect(problems[0]!.message, html).toMatch(/不能用 HTML 元素 <[a-z]+>/u);
@@ -39,9 +48,11 @@ describe('MDX bodies: Markdown and the site\'s components only', () => {
     expect(text('<WorkedExample price={150000 + fetch("https://example.org")} />')).toContain('不是简单的值');
   });
 
-  it('allows Markdown, the site\'s components and plain props', () => {
+  it("allows Markdown, the site's components and plain props", () => {
     expect(policy('## 标题\n\n**粗体**、[链接](https://www.gov.cn/)、列表：\n\n- 一\n- 二')).toEqual([]);
-    expect(policy('<Fact id="tradein-scrap-nev" cite={false} /> <WorkedExample mode="replace" price={150000} show={[\'trade-in\']} loanRate={3.5} />')).toEqual([]);
+    expect(policy('<Fact id="tradein-scrap-nev" cite={false} /> <WorkedExample mode="replace" price={150000} show={[\'trade-in\']} loanRate={3.5} />')).toEqual(
+      [],
+    );
     expect(policy('<Steps>\n\n1. 第一步\n\n</Steps>')).toEqual([]);
   });
 
@@ -65,7 +76,7 @@ describe('MDX bodies: Markdown and the site\'s components only', () => {
     expect(formatMdxProblems('content/cases/a.mdx', [{ line: 3, message: '不行。' }])).toEqual(['content/cases/a.mdx 第3行：不行。']);
   });
 
-  it('the site\'s own MDX passes', () => {
+  it("the site's own MDX passes", () => {
     for (const dir of ['tests/fixtures/site/policies', 'tests/fixtures/site/cases/demo', 'tests/fixtures/cases']) {
       for (const f of readdirSync(dir).filter((n) => n.endsWith('.mdx') && n !== 'bad.mdx')) {
         const file = join(dir, f);

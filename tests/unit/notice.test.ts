@@ -17,7 +17,15 @@ describe('notice 苏商建函〔2026〕66号', () => {
 
   it('reproduces every sentence of the issued text', () => {
     const text = squash(seed);
-    const parts = [notice.docNumber, notice.title, notice.addressees, notice.preamble, notice.closing, ...notice.points.map((p) => p.number + p.lead + p.body), ...notice.signatories];
+    const parts = [
+      notice.docNumber,
+      notice.title,
+      notice.addressees,
+      notice.preamble,
+      notice.closing,
+      ...notice.points.map((p) => p.number + p.lead + p.body),
+      ...notice.signatories,
+    ];
     for (const part of parts) expect(text, part.slice(0, 20)).toContain(squash(part));
   });
 

@@ -29,7 +29,13 @@ describe('plan open data', () => {
     const sum = (k: string) => parsed.data.reduce((s, r) => s + Number(r[k]), 0);
     expect(sum('city_level')).toBe(93);
     expect(sum('county_level')).toBe(396);
-    expect(parsed.data.find((r) => r.city === '泰州市' && r.month === '12')).toEqual({ city_code: '321200', city: '泰州市', month: '12', city_level: '0', county_level: '0' });
+    expect(parsed.data.find((r) => r.city === '泰州市' && r.month === '12')).toEqual({
+      city_code: '321200',
+      city: '泰州市',
+      month: '12',
+      city_level: '0',
+      county_level: '0',
+    });
     expect(parsed.data[0]).toEqual({ city_code: '320100', city: '南京市', month: '1', city_level: '1', county_level: '3' });
   });
 

@@ -1,7 +1,18 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { EventItem } from '../../src/lib/events.ts';
-import { buildProgress, completionRate, eventOutcome, formatRate, monthReport, plannedOf, referenceMonth, submissionStatus, targetProgress, yearToDate } from '../../src/lib/plan-progress.ts';
+import {
+  buildProgress,
+  completionRate,
+  eventOutcome,
+  formatRate,
+  monthReport,
+  plannedOf,
+  referenceMonth,
+  submissionStatus,
+  targetProgress,
+  yearToDate,
+} from '../../src/lib/plan-progress.ts';
 import { PROVINCE_CODE, REPORT_CSV_COLUMNS, reportRows, reportToCsv, yearReportRows } from '../../src/lib/plan-report.ts';
 import { planPageCharts, cityProgress } from '../../src/lib/charts/plan-charts.ts';
 import { loadNotice, loadPlan } from '../helpers/content.ts';
@@ -13,11 +24,29 @@ let n = 0;
 function event(p: Partial<EventItem> & Pick<EventItem, 'city' | 'start'>): EventItem {
   n++;
   return {
-    id: `e${n}`, title: `活动${n}`, year: 2026, type: 'community', level: 'county', venue: { name: '场地', address: '地址一号' }, lat: 32, lng: 118,
-    end: p.start, organisers: ['商务局'], hosts: [], brands: [], services: [], policies: [], status: 'confirmed', demo: false, ...p,
+    id: `e${n}`,
+    title: `活动${n}`,
+    year: 2026,
+    type: 'community',
+    level: 'county',
+    venue: { name: '场地', address: '地址一号' },
+    lat: 32,
+    lng: 118,
+    end: p.start,
+    organisers: ['商务局'],
+    hosts: [],
+    brands: [],
+    services: [],
+    policies: [],
+    status: 'confirmed',
+    demo: false,
+    ...p,
   };
 }
-const regionOf = (id: string) => ({ code: id === 'nanjing' ? '320100' : id === 'wuxi' ? '320200' : `32${String(plan.rows.findIndex((r) => r.city === id) + 1).padStart(2, '0')}00`, name: `${plan.rows.find((r) => r.city === id)?.label ?? id}市` });
+const regionOf = (id: string) => ({
+  code: id === 'nanjing' ? '320100' : id === 'wuxi' ? '320200' : `32${String(plan.rows.findIndex((r) => r.city === id) + 1).padStart(2, '0')}00`,
+  name: `${plan.rows.find((r) => r.city === id)?.label ?? id}市`,
+});
 
 describe('event outcome', () => {
   it('held by status, or by having ended; postponed and cancelled never held', () => {

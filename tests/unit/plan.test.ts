@@ -23,10 +23,12 @@ describe('the 2026 plan as published', () => {
     const taizhou = plan.rows.find((r) => r.city === 'taizhou');
     expect(taizhou?.published.months[11]).toEqual({ city: 1, county: 0 });
     expect(taizhou?.reconciled.months[11]).toEqual({ city: 0, county: 0 });
-    const differing = plan.rows.flatMap((r) => r.reconciled.months.flatMap((m, i) => {
-      const p = r.published.months[i];
-      return p && (p.city !== m.city || p.county !== m.county) ? [`${r.city}-${i + 1}`] : [];
-    }));
+    const differing = plan.rows.flatMap((r) =>
+      r.reconciled.months.flatMap((m, i) => {
+        const p = r.published.months[i];
+        return p && (p.city !== m.city || p.county !== m.county) ? [`${r.city}-${i + 1}`] : [];
+      }),
+    );
     expect(differing).toEqual(['taizhou-12']);
   });
 
@@ -87,7 +89,11 @@ describe('row reading', () => {
   it('reads totals then month pairs by position', () => {
     const r = readRow([3, 4, 1, 0, 0, 1, 2, 3]);
     expect(r.total).toEqual({ city: 3, county: 4 });
-    expect(r.months.slice(0, 3)).toEqual([{ city: 1, county: 0 }, { city: 0, county: 1 }, { city: 2, county: 3 }]);
+    expect(r.months.slice(0, 3)).toEqual([
+      { city: 1, county: 0 },
+      { city: 0, county: 1 },
+      { city: 2, county: 3 },
+    ]);
     expect(r.months[11]).toEqual({ city: 0, county: 0 });
   });
 

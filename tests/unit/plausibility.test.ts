@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import regions from '../../content/regions/jiangsu.json' with { type: 'json' };
-import { convexHull, HULL_BUFFER_KM, HULL_HARD_LIMIT_KM, jiangsuPlausibility, makePlausibility, MAX_KM_FROM_OWN_SEAT, SEAT_SLACK_KM } from '../../src/lib/plausibility.ts';
+import {
+  convexHull,
+  HULL_BUFFER_KM,
+  HULL_HARD_LIMIT_KM,
+  jiangsuPlausibility,
+  makePlausibility,
+  MAX_KM_FROM_OWN_SEAT,
+  SEAT_SLACK_KM,
+} from '../../src/lib/plausibility.ts';
 
 const { check, kmOutsideHull } = jiangsuPlausibility;
 const PEOPLES_SQUARE = { lat: 31.2304, lng: 121.4737 };
@@ -22,7 +30,21 @@ describe('plausibility: the seats hull', () => {
     for (const r of regions) expect(kmOutsideHull(r)).toBe(0);
   });
   it('computes a convex hull', () => {
-    expect(convexHull([[0, 0], [2, 0], [1, 1], [2, 2], [0, 2], [1, 0]])).toEqual([[0, 0], [2, 0], [2, 2], [0, 2]]);
+    expect(
+      convexHull([
+        [0, 0],
+        [2, 0],
+        [1, 1],
+        [2, 2],
+        [0, 2],
+        [1, 0],
+      ]),
+    ).toEqual([
+      [0, 0],
+      [2, 0],
+      [2, 2],
+      [0, 2],
+    ]);
   });
   it('keeps the buffers in the order the rules need', () => {
     expect(HULL_BUFFER_KM).toBeLessThan(HULL_HARD_LIMIT_KM);
@@ -32,7 +54,9 @@ describe('plausibility: the seats hull', () => {
 
 describe('plausibility: every demo event passes', () => {
   const dir = 'tests/fixtures/site/events/demo';
-  const demos = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  const demos = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   it('there are 63 demo events', () => expect(demos).toHaveLength(63));
   it.each(demos)('%s', (file) => {
     const e = load(readFileSync(join(dir, file), 'utf8')) as { lat: number; lng: number; city: string; county?: string };
@@ -55,7 +79,9 @@ describe('plausibility: places outside Jiangsu', () => {
   it('central Tianchang (Anhui) lies among Jiangsu seats; the county check catches it', () => {
     // Only seats are known, so an enclave is caught by the county a row claims, not by the hull.
     expect(kmOutsideHull(TIANCHANG)).toBe(0);
-    expect(check(TIANCHANG, { city: 'huaian', county: 'huaian-xuyi' })).toEqual([expect.objectContaining({ rule: 'nearer-other-seat', hard: false, nearest: expect.objectContaining({ name: '金湖县' }) })]);
+    expect(check(TIANCHANG, { city: 'huaian', county: 'huaian-xuyi' })).toEqual([
+      expect.objectContaining({ rule: 'nearer-other-seat', hard: false, nearest: expect.objectContaining({ name: '金湖县' }) }),
+    ]);
     expect(check(TIANCHANG, { city: 'nanjing', county: 'nanjing-pukou' })).toEqual([expect.objectContaining({ rule: 'far-from-own-seat', hard: true })]);
   });
   it('Lake Taihu centre is inside the seats (no venue there, but not judged by these rules)', () => {
@@ -63,7 +89,11 @@ describe('plausibility: places outside Jiangsu', () => {
   });
   it('towns beyond the outer seats stay within the buffer or the confirmable band', () => {
     // 盛泽 (吴江), 吕四港 (启东), 首羡 (丰县): real Jiangsu towns, with approximate coordinates.
-    for (const [lat, lng, city, county] of [[30.92, 120.65, 'suzhou', 'suzhou-wujiang'], [32.08, 121.6, 'nantong', 'nantong-qidong'], [34.85, 116.5, 'xuzhou', 'xuzhou-feng']] as const) {
+    for (const [lat, lng, city, county] of [
+      [30.92, 120.65, 'suzhou', 'suzhou-wujiang'],
+      [32.08, 121.6, 'nantong', 'nantong-qidong'],
+      [34.85, 116.5, 'xuzhou', 'xuzhou-feng'],
+    ] as const) {
       expect(check({ lat, lng }, { city, county }).every((p) => !p.hard)).toBe(true);
     }
   });
@@ -75,12 +105,16 @@ describe('plausibility: the county a row claims', () => {
     expect(check(xuanwuSeat, { city: 'nanjing', county: 'nanjing-xuanwu' })).toEqual([]);
   });
   it('refuses a point in Suzhou claimed for 玄武区 (hard: more than 60 km from its seat)', () => {
-    expect(check({ lat: 31.30194, lng: 120.58111 }, { city: 'nanjing', county: 'nanjing-xuanwu' })).toEqual([expect.objectContaining({ rule: 'far-from-own-seat', hard: true })]);
+    expect(check({ lat: 31.30194, lng: 120.58111 }, { city: 'nanjing', county: 'nanjing-xuanwu' })).toEqual([
+      expect.objectContaining({ rule: 'far-from-own-seat', hard: true }),
+    ]);
   });
   it('refuses a point much nearer another county (soft)', () => {
     // 江宁区's seat, claimed as 溧水区 (about 38 km away; 江宁's own seat is right there).
     const jiangning = regions.find((r) => r.id === 'nanjing-jiangning')!;
-    expect(check(jiangning, { city: 'nanjing', county: 'nanjing-lishui' })).toEqual([expect.objectContaining({ rule: 'nearer-other-seat', hard: false, nearest: expect.objectContaining({ name: '江宁区' }) })]);
+    expect(check(jiangning, { city: 'nanjing', county: 'nanjing-lishui' })).toEqual([
+      expect.objectContaining({ rule: 'nearer-other-seat', hard: false, nearest: expect.objectContaining({ name: '江宁区' }) }),
+    ]);
     expect(check(jiangning, { city: 'nanjing', county: 'nanjing-gaochun' })).toEqual([expect.objectContaining({ rule: 'far-from-own-seat', hard: true })]);
   });
   it('judges a city-only row by the nearest seat of that city', () => {

@@ -7,14 +7,25 @@ import { readFileSync } from 'node:fs';
 import { load as parse } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { factSentence, factTopic, resolveFact, type Confidence, type PolicyFact } from '../../src/lib/policy-facts.ts';
-import { calculateSubsidy, normalizeRegistration, ruleSetsFromFacts, parseAmount, parseCalcQuery, registrationRange, rulesFromFacts, type CalcInput } from '../../src/lib/subsidy/index.ts';
+import {
+  calculateSubsidy,
+  normalizeRegistration,
+  ruleSetsFromFacts,
+  parseAmount,
+  parseCalcQuery,
+  registrationRange,
+  rulesFromFacts,
+  type CalcInput,
+} from '../../src/lib/subsidy/index.ts';
 import { daysBetween, programmeNotice, shanghaiDate, validityLabel, validityState } from '../../src/lib/validity.ts';
 import { plainRef } from '../../src/schemas/common.ts';
 import { policyFactSchema } from '../../src/schemas/policy.ts';
 import { loadFacts } from '../helpers/content.ts';
 
 const facts = loadFacts();
-const fixture2027 = (parse(readFileSync('tests/fixtures/policies/facts-2027.yaml', 'utf8')) as unknown[]).map((f) => policyFactSchema(plainRef).parse(f) as PolicyFact);
+const fixture2027 = (parse(readFileSync('tests/fixtures/policies/facts-2027.yaml', 'utf8')) as unknown[]).map(
+  (f) => policyFactSchema(plainRef).parse(f) as PolicyFact,
+);
 
 describe('validity of a period, day by day (Asia/Shanghai)', () => {
   const window = { from: '2026-01-01', to: '2026-12-31' };
@@ -44,14 +55,18 @@ describe('validity of a period, day by day (Asia/Shanghai)', () => {
   it('the page notice says where the programme stands, in whole sentences', () => {
     const credit = { subject: '个人消费贷款财政贴息', to: '2026-12-31' };
     expect(programmeNotice(credit, '2026-11-27').text).toBe('个人消费贷款财政贴息有效期至2026年12月31日。');
-    expect(programmeNotice(credit, '2026-12-10').text).toBe('即将到期：个人消费贷款财政贴息将于2026年12月31日到期（还有21天）。2027年的政策尚未公布，公布后本站会更新。');
+    expect(programmeNotice(credit, '2026-12-10').text).toBe(
+      '即将到期：个人消费贷款财政贴息将于2026年12月31日到期（还有21天）。2027年的政策尚未公布，公布后本站会更新。',
+    );
     expect(programmeNotice(credit, '2026-12-31').text).toContain('今天是最后一天');
     const after = programmeNotice(credit, '2027-01-05');
     expect(after.state).toBe('expired');
     expect(after.text).toBe('已到期：个人消费贷款财政贴息已于2026年12月31日到期。2027年的政策尚未公布，公布后本站会更新。');
     expect(after.text).not.toMatch(/申请|受理/u);
     // Once next year's rules are published, the notice says when they start instead.
-    expect(programmeNotice({ ...credit, nextFrom: '2027-01-01' }, '2027-01-05').text).toBe('已到期：个人消费贷款财政贴息已于2026年12月31日到期。新一年度的规定自2027年1月1日起施行。');
+    expect(programmeNotice({ ...credit, nextFrom: '2027-01-01' }, '2027-01-05').text).toBe(
+      '已到期：个人消费贷款财政贴息已于2026年12月31日到期。新一年度的规定自2027年1月1日起施行。',
+    );
   });
 
   it('a subsidy applied for after buying: the purchase window ends, the application window goes on', () => {
@@ -62,14 +77,18 @@ describe('validity of a period, day by day (Asia/Shanghai)', () => {
       '2027年的政策尚未公布，公布后本站会更新。',
     ]);
     for (const day of ['2027-01-01', '2027-01-05', '2027-02-15']) {
-      expect(programmeNotice(tradeIn, day).text).toBe('2026年汽车以旧换新补贴的购车时间已于2026年12月31日结束。在此之前购车的，仍可按2026年的规则申请补贴；申请截止日尚未公布，以官方发布为准，请尽快申请。2027年的政策尚未公布，公布后本站会更新。');
+      expect(programmeNotice(tradeIn, day).text).toBe(
+        '2026年汽车以旧换新补贴的购车时间已于2026年12月31日结束。在此之前购车的，仍可按2026年的规则申请补贴；申请截止日尚未公布，以官方发布为准，请尽快申请。2027年的政策尚未公布，公布后本站会更新。',
+      );
     }
     // Once the deadline is announced: the days left, then that it has passed.
     const announced = { ...tradeIn, application: { by: '2027-01-10' } };
     expect(programmeNotice(announced, '2026-12-20').parts[1]).toBe('在此之前购车的，可在2027年1月10日（含）前提交申请。');
     expect(programmeNotice(announced, '2027-01-05').parts[1]).toBe('在此之前购车的，仍可在2027年1月10日（含）前按2026年的规则申请补贴（还有5天）。');
     expect(programmeNotice(announced, '2027-01-10').parts[1]).toContain('今天是最后一天');
-    expect(programmeNotice(announced, '2027-01-11').parts[0]).toBe('已结束：2026年汽车以旧换新补贴的购车时间已于2026年12月31日结束。申请也已于2027年1月10日截止。');
+    expect(programmeNotice(announced, '2027-01-11').parts[0]).toBe(
+      '已结束：2026年汽车以旧换新补贴的购车时间已于2026年12月31日结束。申请也已于2027年1月10日截止。',
+    );
     // Every part is a whole sentence.
     for (const day of ['2026-06-01', '2026-12-05', '2026-12-31', '2027-01-05', '2027-02-15']) {
       for (const w of [tradeIn, announced, { subject: '个人消费贷款财政贴息', to: '2026-12-31' }]) {
@@ -170,21 +189,43 @@ describe('the calculator refuses dates outside a programme', () => {
 
 describe('calculator input as people type it', () => {
   it.each([
-    ['150000', 150_000], ['150,000', 150_000], ['15万', 150_000], ['15.8万元', 158_000], ['１５万', 150_000], ['１５８０００', 158_000],
-    ['￥150000', 150_000], ['15w', 150_000], ['15 万', 150_000], ['150000元', 150_000], ['十五万', 150_000], ['二十万元', 200_000], ['15万5', undefined], ['abc', undefined], ['', undefined],
+    ['150000', 150_000],
+    ['150,000', 150_000],
+    ['15万', 150_000],
+    ['15.8万元', 158_000],
+    ['１５万', 150_000],
+    ['１５８０００', 158_000],
+    ['￥150000', 150_000],
+    ['15w', 150_000],
+    ['15 万', 150_000],
+    ['150000元', 150_000],
+    ['十五万', 150_000],
+    ['二十万元', 200_000],
+    ['15万5', undefined],
+    ['abc', undefined],
+    ['', undefined],
   ])('amount %s -> %s', (text, yuan) => {
     expect(parseAmount(text)).toBe(yuan);
   });
 
   it.each([
-    ['2012', '2012'], ['2012年', '2012'], ['２０１２', '2012'], ['2013-06', '2013-06'], ['2013年6月', '2013-06'], ['2012-05-01', '2012-05-01'], ['2012/5/1', '2012-05-01'], ['2013-02-30', undefined],
+    ['2012', '2012'],
+    ['2012年', '2012'],
+    ['２０１２', '2012'],
+    ['2013-06', '2013-06'],
+    ['2013年6月', '2013-06'],
+    ['2012-05-01', '2012-05-01'],
+    ['2012/5/1', '2012-05-01'],
+    ['2013-02-30', undefined],
   ])('registration %s -> %s', (text, value) => {
     expect(normalizeRegistration(text)).toBe(value);
   });
 
   it('the year alone decides when it can; the month is asked for only when it matters', () => {
     const rules = rulesFromFacts(facts, '2026-11-27');
-    const run = (oldRegistered: string) => calculateSubsidy({ mode: 'scrap', car: 'nev', price: 150_000, oldFuel: 'petrol', oldRegistered, ownedBeforeCutoff: 'yes', buyDate: '2026-11-27' }, rules).lines[0]!;
+    const run = (oldRegistered: string) =>
+      calculateSubsidy({ mode: 'scrap', car: 'nev', price: 150_000, oldFuel: 'petrol', oldRegistered, ownedBeforeCutoff: 'yes', buyDate: '2026-11-27' }, rules)
+        .lines[0]!;
     expect(run('2012').eligible).toBe(true);
     expect(run('2014').eligible).toBe(false);
     expect(run('2014').reasons[0]).toContain('注册于2014年，晚于2013年6月30日');
@@ -199,9 +240,15 @@ describe('calculator input as people type it', () => {
 
   it('refuses a registration in the future or before 1990, and a loan larger than the car', () => {
     const q = (s: string) => parseCalcQuery(new URLSearchParams(s), '2026-11-27').errors.map((e) => e.message);
-    expect(q('mode=scrap&car=nev&price=15万&oldFuel=petrol&oldRegistered=2027-03-01&ownedBeforeCutoff=yes')).toEqual(['旧车注册日期2027年3月1日还没到，请核对行驶证上的“注册日期”']);
-    expect(q('mode=scrap&car=nev&price=15万&oldFuel=petrol&oldRegistered=1985&ownedBeforeCutoff=yes')).toEqual(['旧车注册日期早于1990年，请核对行驶证上的“注册日期”']);
-    expect(q('mode=none&car=nev&price=15万&loan=20万&loanMonths=36&loanRate=3&loanStart=2026-03')).toEqual(['贷款金额不能超过车价：本计算器只估算买车用的贷款']);
+    expect(q('mode=scrap&car=nev&price=15万&oldFuel=petrol&oldRegistered=2027-03-01&ownedBeforeCutoff=yes')).toEqual([
+      '旧车注册日期2027年3月1日还没到，请核对行驶证上的“注册日期”',
+    ]);
+    expect(q('mode=scrap&car=nev&price=15万&oldFuel=petrol&oldRegistered=1985&ownedBeforeCutoff=yes')).toEqual([
+      '旧车注册日期早于1990年，请核对行驶证上的“注册日期”',
+    ]);
+    expect(q('mode=none&car=nev&price=15万&loan=20万&loanMonths=36&loanRate=3&loanStart=2026-03')).toEqual([
+      '贷款金额不能超过车价：本计算器只估算买车用的贷款',
+    ]);
     const ok = parseCalcQuery(new URLSearchParams('mode=replace&car=nev&price=15.8万元&ownedBeforeCutoff=yes&buyDate=２０２６-１２-０５'), '2026-11-27');
     expect(ok.errors).toEqual([]);
     expect(ok.input).toMatchObject({ price: 158_000, buyDate: '2026-12-05' });

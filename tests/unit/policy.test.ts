@@ -11,11 +11,13 @@ import { loadDocuments, loadFacts } from '../helpers/content.ts';
 const facts = loadFacts();
 const documents = loadDocuments();
 const factById = new Map(facts.map((f) => [f.id, f]));
-const explainers = readdirSync('tests/fixtures/site/policies').filter((f) => f.endsWith('.mdx')).map((file) => {
-  const text = readFileSync(`tests/fixtures/site/policies/${file}`, 'utf8');
-  const data = policySchema(plainRef).parse(parseContentText(file, text)) as { year: number; sources: string[] };
-  return { file, data, body: text.replace(/^---[\s\S]*?---\n/u, '') };
-});
+const explainers = readdirSync('tests/fixtures/site/policies')
+  .filter((f) => f.endsWith('.mdx'))
+  .map((file) => {
+    const text = readFileSync(`tests/fixtures/site/policies/${file}`, 'utf8');
+    const data = policySchema(plainRef).parse(parseContentText(file, text)) as { year: number; sources: string[] };
+    return { file, data, body: text.replace(/^---[\s\S]*?---\n/u, '') };
+  });
 
 describe('policy facts', () => {
   it('every fact cites documents that exist, and ids are unique', () => {
@@ -25,7 +27,10 @@ describe('policy facts', () => {
   it('the 2026 trade-in rates and caps are the confirmed national ones', () => {
     const v = (id: string) => formatFactValue(factById.get(id)!.value);
     expect([v('tradein-scrap-nev'), v('tradein-scrap-ice'), v('tradein-replace-nev'), v('tradein-replace-ice')]).toEqual([
-      '车价的12%，最高2万元', '车价的10%，最高1.5万元', '车价的8%，最高1.5万元', '车价的6%，最高1.3万元',
+      '车价的12%，最高2万元',
+      '车价的10%，最高1.5万元',
+      '车价的8%，最高1.5万元',
+      '车价的6%，最高1.3万元',
     ]);
     expect(v('tradein-ice-displacement')).toBe('2.0升');
     expect(v('loan-subsidy-rate')).toBe('1个百分点');
@@ -33,7 +38,9 @@ describe('policy facts', () => {
 
   it('lists what is still unconfirmed, and never calls a C-grade fact confirmed', () => {
     const ids = listUnconfirmed(facts).map((f) => f.id);
-    expect(listUnconfirmed(facts.map((f) => (f.id === 'tradein-owned-before' ? { ...f, confidence: 'C' as const } : f))).map((f) => f.id)).toContain('tradein-owned-before');
+    expect(listUnconfirmed(facts.map((f) => (f.id === 'tradein-owned-before' ? { ...f, confidence: 'C' as const } : f))).map((f) => f.id)).toContain(
+      'tradein-owned-before',
+    );
     expect(ids).toContain('tradein-deadline');
     expect(ids).toContain('loan-subsidy-jiangsu-institutions');
     expect(ids).not.toContain('tradein-scrap-nev');
@@ -52,7 +59,9 @@ describe('policy facts', () => {
     expect(formatPeriod({ from: '2026-01-01', to: '2027-12-31' })).toBe('2026年1月1日—2027年12月31日');
     expect(formatPeriod({ from: '2024-04-03' })).toBe('2024年4月3日起');
     expect(formatPeriod({})).toBe('未写明');
-    expect(formatCitation(documents.find((d) => d.id === 'mof-2026-1')!)).toBe('《关于优化实施个人消费贷款财政贴息政策有关事项的通知》（财金〔2026〕1号），财政部、中国人民银行、国家金融监督管理总局，2026年1月20日发布');
+    expect(formatCitation(documents.find((d) => d.id === 'mof-2026-1')!)).toBe(
+      '《关于优化实施个人消费贷款财政贴息政策有关事项的通知》（财金〔2026〕1号），财政部、中国人民银行、国家金融监督管理总局，2026年1月20日发布',
+    );
   });
 });
 
@@ -74,7 +83,11 @@ describe('explainers', () => {
       for (const id of ids) {
         const fact = factById.get(id);
         expect(fact, id).toBeDefined();
-        if (fact!.documents.length > 0) expect(fact!.documents.some((d) => data.sources.includes(d)), id).toBe(true);
+        if (fact!.documents.length > 0)
+          expect(
+            fact!.documents.some((d) => data.sources.includes(d)),
+            id,
+          ).toBe(true);
       }
     });
   }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import regions from '../../content/regions/jiangsu.json' with { type: 'json' };
 import source from '../../content/sources/jiangsu-divisions.json' with { type: 'json' };
-import { CITY_SLUGS, countiesOf, countyOptions, findRegionProblems, isInsideJiangsu, shortNameOf, slugFromEnglishName, toRegionEntries, type RegionEntry, type SourceDivision } from '../../src/lib/regions.ts';
+import {
+  CITY_SLUGS,
+  countiesOf,
+  countyOptions,
+  findRegionProblems,
+  isInsideJiangsu,
+  shortNameOf,
+  slugFromEnglishName,
+  toRegionEntries,
+  type RegionEntry,
+  type SourceDivision,
+} from '../../src/lib/regions.ts';
 import { regionSchema } from '../../src/schemas/region.ts';
 import { plainRef } from '../../src/schemas/common.ts';
 
@@ -35,7 +46,7 @@ describe('region data', () => {
     expect(countiesOf(entries, 'suqian').map((r) => r.name)).toEqual(['宿城区', '宿豫区', '沭阳县', '泗阳县', '泗洪县']);
   });
 
-  it('gives the pickers each city\'s counties as [id, slug, name]', () => {
+  it("gives the pickers each city's counties as [id, slug, name]", () => {
     const options = countyOptions(entries);
     expect(Object.keys(options)).toEqual([...CITY_SLUGS]);
     expect(options.suzhou?.find(([, slug]) => slug === 'kunshan')).toEqual(['suzhou-kunshan', 'kunshan', '昆山市']);

@@ -81,7 +81,9 @@ describe('notice and plan files', () => {
     );
   });
   it('a frontmatter-less MDX file is reported by name', () => {
-    expect(() => parseContentText('tests/fixtures/site/cases/x.mdx', '# 无 frontmatter')).toThrow('tests/fixtures/site/cases/x.mdx：开头缺少 --- 包起来的 frontmatter');
+    expect(() => parseContentText('tests/fixtures/site/cases/x.mdx', '# 无 frontmatter')).toThrow(
+      'tests/fixtures/site/cases/x.mdx：开头缺少 --- 包起来的 frontmatter',
+    );
   });
 });
 
@@ -107,8 +109,14 @@ describe('Shanghai times', async () => {
 
 describe('policy data gets the same text rules as events', () => {
   const fact = {
-    id: 'x-fact', label: '报废旧车，购买新能源乘用车', statement: '补贴{value}。', value: { type: 'amount', amount: 100 },
-    from: '2026-01-01', to: '2026-12-31', documents: ['doc'], confidence: 'A',
+    id: 'x-fact',
+    label: '报废旧车，购买新能源乘用车',
+    statement: '补贴{value}。',
+    value: { type: 'amount', amount: 100 },
+    from: '2026-01-01',
+    to: '2026-12-31',
+    documents: ['doc'],
+    confidence: 'A',
   };
   const doc = { id: 'doc', title: '关于某事项的通知', issuer: '某部门', confidence: 'A' };
 
@@ -117,7 +125,9 @@ describe('policy data gets the same text rules as events', () => {
     expect(f.label).toBe('报废旧车，购买新车');
     expect(f.note).toBe('说明文字');
     expect(policyDocumentSchema.parse({ ...doc, title: '关于\u202E某事项的通知' }).title).toBe('关于某事项的通知');
-    expect(channelSchema.parse({ id: 'c', order: 1, name: '苏服办\u200B', how: '在\u202E手机上搜索', programmes: ['replace'], confidence: 'B' }).name).toBe('苏服办');
+    expect(channelSchema.parse({ id: 'c', order: 1, name: '苏服办\u200B', how: '在\u202E手机上搜索', programmes: ['replace'], confidence: 'B' }).name).toBe(
+      '苏服办',
+    );
   });
 
   it('a runaway label, title or statement is refused with its length, not published', () => {
@@ -126,6 +136,8 @@ describe('policy data gets the same text rules as events', () => {
     expect(long.error!.issues[0]!.message).toBe('最多 80 个字，现在有 10000 个字，请删减');
     expect(policyDocumentSchema.safeParse({ ...doc, title: '长'.repeat(500) }).success).toBe(false);
     expect(policyFactSchema(plainRef).safeParse({ ...fact, statement: `${'句'.repeat(400)}{value}。` }).success).toBe(false);
-    expect(programmeStatusSchema(plainRef).safeParse({ id: 's', city: 'nanjing', programme: 'scrap', status: 'unknown', note: '注'.repeat(1000) }).success).toBe(false);
+    expect(
+      programmeStatusSchema(plainRef).safeParse({ id: 's', city: 'nanjing', programme: 'scrap', status: 'unknown', note: '注'.repeat(1000) }).success,
+    ).toBe(false);
   });
 });

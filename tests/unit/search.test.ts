@@ -68,7 +68,10 @@ describe('best bets', () => {
     const byUrl = new Set(bets.map((b) => b.url));
     for (const c of SEARCH_QUERIES.filter((x) => x.expect.every((u) => byUrl.has(u)))) {
       const shown = matchBestBets(c.q, bets).map((b) => b.url);
-      expect(shown.some((u) => c.expect.includes(u)), c.q).toBe(true);
+      expect(
+        shown.some((u) => c.expect.includes(u)),
+        c.q,
+      ).toBe(true);
     }
   });
 });
@@ -109,7 +112,9 @@ describe('clean excerpts', () => {
     expect(text.startsWith('汽车以旧换新')).toBe(true);
   });
   it('skips the title the result already shows', () => {
-    const text = buildExcerpt('示例 社区车展. 南京市 建邺区。居民可以办理以旧换新。', ['以旧换新', '社区车展'], 72, '示例 社区车展').map((p) => p.text).join('');
+    const text = buildExcerpt('示例 社区车展. 南京市 建邺区。居民可以办理以旧换新。', ['以旧换新', '社区车展'], 72, '示例 社区车展')
+      .map((p) => p.text)
+      .join('');
     expect(text).not.toContain('示例');
     expect(text).toContain('以旧换新');
   });
@@ -118,14 +123,19 @@ describe('clean excerpts', () => {
     expect(buildExcerpt(content, ['以'])).toEqual([]);
   });
   it('marks case-insensitively and keeps the text as written', () => {
-    expect(markWords('NEV 车型', ['nev'])).toEqual([{ text: 'NEV', mark: true }, { text: ' 车型', mark: false }]);
+    expect(markWords('NEV 车型', ['nev'])).toEqual([
+      { text: 'NEV', mark: true },
+      { text: ' 车型', mark: false },
+    ]);
   });
 });
 
 describe('page search metadata', () => {
   const ctx: SearchMetaContext = {
     regions: REGIONS,
-    events: new Map([['demo-suzhou-24', { city: 'suzhou', county: 'suzhou-kunshan', start: '2026-12-12T09:00+08:00', end: '2026-12-12T17:00+08:00', status: 'planned' }]]),
+    events: new Map([
+      ['demo-suzhou-24', { city: 'suzhou', county: 'suzhou-kunshan', start: '2026-12-12T09:00+08:00', end: '2026-12-12T17:00+08:00', status: 'planned' }],
+    ]),
     cases: new Map([['x', { city: 'nanjing', county: 'nanjing-jianye' }]]),
     terms: new Map([['/events/', ['车展', '车博会']]]),
     betTargets: new Set(['/events/', '/cities/suzhou/kunshan/']),
@@ -155,13 +165,26 @@ describe('page search metadata', () => {
   });
 });
 
-describe('results by the visitor\'s date', () => {
+describe("results by the visitor's date", () => {
   it('keeps relevance order, but ended events after pages and events to come, and cancelled ones last', async () => {
     const { rankByTime } = await import('../../src/lib/search/event-status.ts');
     const now = new Date('2026-12-05T10:00:00+08:00');
-    const ev = (id: string, day: string, cancelled = false) => ({ id, meta: { start: `${day}T09:00:00+08:00`, end: `${day}T17:00:00+08:00`, ...(cancelled ? { cancelled: '1' } : {}) } });
+    const ev = (id: string, day: string, cancelled = false) => ({
+      id,
+      meta: { start: `${day}T09:00:00+08:00`, end: `${day}T17:00:00+08:00`, ...(cancelled ? { cancelled: '1' } : {}) },
+    });
     const page = (id: string) => ({ id, meta: { title: id } });
-    const ranked = rankByTime([ev('ended-a', '2026-11-01'), ev('cancelled', '2026-12-20', true), page('policy'), ev('soon', '2026-12-12'), ev('today', '2026-12-05'), ev('ended-b', '2026-10-01')], now);
+    const ranked = rankByTime(
+      [
+        ev('ended-a', '2026-11-01'),
+        ev('cancelled', '2026-12-20', true),
+        page('policy'),
+        ev('soon', '2026-12-12'),
+        ev('today', '2026-12-05'),
+        ev('ended-b', '2026-10-01'),
+      ],
+      now,
+    );
     expect(ranked.map((r) => r.id)).toEqual(['policy', 'soon', 'today', 'ended-a', 'ended-b', 'cancelled']);
   });
 

@@ -65,7 +65,15 @@ describe('untrusted text', () => {
     expect(isSafeUrl('https://www.gov.cn/')).toBe(true);
     expect(isSafeUrl('http://www.gov.cn/')).toBe(false);
     expect(isSafeUrl('http://www.gov.cn/', { allowHttp: true })).toBe(true);
-    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x', '//evil.example/', '/relative']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,<b>x</b>',
+      'vbscript:x',
+      '//evil.example/',
+      '/relative',
+    ]) {
       expect(isSafeUrl(bad, { allowHttp: true }), bad).toBe(false);
     }
   });
@@ -85,7 +93,7 @@ describe('untrusted text', () => {
 });
 
 describe('the server configuration shipped for operators', () => {
-  it('deploy/nginx.conf is what npm run deploy-config writes from the site\'s rules', async () => {
+  it("deploy/nginx.conf is what npm run deploy-config writes from the site's rules", async () => {
     const { readFileSync } = await import('node:fs');
     expect(readFileSync('deploy/nginx.conf', 'utf8')).toBe(nginxServerBlock({ root: '/var/www/wujin/current', tiles: false }));
     expect(readFileSync('README.md', 'utf8')).toContain('deploy/nginx.conf');

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { calculateSubsidy, normalizeDate, normalizeMonth, normalizePurchaseDate, parseAmount, parseCalcQuery, parseChineseNumber, parseLoanMonths, rulesFromFacts, toCalcQuery, toWholeYuan, type CalcInput } from '../../src/lib/subsidy/index.ts';
+import {
+  calculateSubsidy,
+  normalizeDate,
+  normalizeMonth,
+  normalizePurchaseDate,
+  parseAmount,
+  parseCalcQuery,
+  parseChineseNumber,
+  parseLoanMonths,
+  rulesFromFacts,
+  toCalcQuery,
+  toWholeYuan,
+  type CalcInput,
+} from '../../src/lib/subsidy/index.ts';
 import { loadFacts } from '../helpers/content.ts';
 
 const rules = rulesFromFacts(loadFacts(), '2026-06-01');
@@ -86,8 +99,13 @@ describe('trade-in subsidy: who qualifies', () => {
     expect(r.tradeIn.eligible).toBe(false);
     const date = rules.ownedBefore.date;
     const zh = `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`;
-    expect(r.tradeIn.reasons[0]).toBe(`旧车须在${zh}（含当日）或更早登记在您本人名下${rules.ownedBefore.confirmed ? '' : '（这一条尚待官方原文核实）'}；您选择了“否”。`);
-    const unconfirmed = rulesFromFacts(loadFacts().map((f) => (f.id === 'tradein-owned-before' ? { ...f, confidence: 'C' as const } : f)), '2026-06-01');
+    expect(r.tradeIn.reasons[0]).toBe(
+      `旧车须在${zh}（含当日）或更早登记在您本人名下${rules.ownedBefore.confirmed ? '' : '（这一条尚待官方原文核实）'}；您选择了“否”。`,
+    );
+    const unconfirmed = rulesFromFacts(
+      loadFacts().map((f) => (f.id === 'tradein-owned-before' ? { ...f, confidence: 'C' as const } : f)),
+      '2026-06-01',
+    );
     expect(calculateSubsidy({ ...base, ownedBeforeCutoff: 'no' }, unconfirmed).lines[0]!.reasons[0]).toContain('（这一条尚待官方原文核实）');
   });
 
@@ -218,19 +236,42 @@ describe('rules come from the facts', () => {
     expect(r.lines[0]!.amount).toBe(15_000);
   });
   it('a missing fact is an error, not a silent default', () => {
-    expect(() => rulesFromFacts(loadFacts().filter((f) => f.id !== 'tax-nev-cap'), '2026-06-01')).toThrow('tax-nev-cap');
+    expect(() =>
+      rulesFromFacts(
+        loadFacts().filter((f) => f.id !== 'tax-nev-cap'),
+        '2026-06-01',
+      ),
+    ).toThrow('tax-nev-cap');
   });
 });
 
 describe('dates as people type them', () => {
-  it.each([['2012-05-01', '2012-05-01'], ['2012/5/1', '2012-05-01'], ['2012年5月1日', '2012-05-01'], ['2012.5.1', '2012-05-01'], ['20120501', '2012-05-01'], ['2013-02-29', undefined], ['2012-13-01', undefined], ['五月', undefined]])('%s -> %s', (text, iso) => {
+  it.each([
+    ['2012-05-01', '2012-05-01'],
+    ['2012/5/1', '2012-05-01'],
+    ['2012年5月1日', '2012-05-01'],
+    ['2012.5.1', '2012-05-01'],
+    ['20120501', '2012-05-01'],
+    ['2013-02-29', undefined],
+    ['2012-13-01', undefined],
+    ['五月', undefined],
+  ])('%s -> %s', (text, iso) => {
     expect(normalizeDate(text)).toBe(iso);
   });
-  it.each([['2026-03', '2026-03'], ['2026/3', '2026-03'], ['2026年3月', '2026-03'], ['202603', '2026-03'], ['2026-13', undefined]])('month %s -> %s', (text, ym) => {
+  it.each([
+    ['2026-03', '2026-03'],
+    ['2026/3', '2026-03'],
+    ['2026年3月', '2026-03'],
+    ['202603', '2026-03'],
+    ['2026-13', undefined],
+  ])('month %s -> %s', (text, ym) => {
     expect(normalizeMonth(text)).toBe(ym);
   });
   it('a shared URL with a typed date is normalised', () => {
-    expect(parseCalcQuery(new URLSearchParams('mode=scrap&car=nev&price=150000&oldFuel=petrol&oldRegistered=2012%2F5%2F1&ownedBeforeCutoff=yes')).input?.oldRegistered).toBe('2012-05-01');
+    expect(
+      parseCalcQuery(new URLSearchParams('mode=scrap&car=nev&price=150000&oldFuel=petrol&oldRegistered=2012%2F5%2F1&ownedBeforeCutoff=yes')).input
+        ?.oldRegistered,
+    ).toBe('2012-05-01');
   });
 });
 
@@ -250,7 +291,10 @@ describe('the calculator reads how people write', () => {
     for (const t of ['36', '36期', '36个月', '3年', '三年', '三十六期', '３年']) expect(parseLoanMonths(t), t).toBe(36);
     expect(parseLoanMonths('1.5年')).toBe(18);
     expect(parseLoanMonths('1.3年')).toBeUndefined();
-    const q = parseCalcQuery(new URLSearchParams({ mode: 'none', car: 'nev', price: '十五万', loan: '十万', loanMonths: '三年', loanRate: '3', loanStart: '2026-03' }), '2026-12-05');
+    const q = parseCalcQuery(
+      new URLSearchParams({ mode: 'none', car: 'nev', price: '十五万', loan: '十万', loanMonths: '三年', loanRate: '3', loanStart: '2026-03' }),
+      '2026-12-05',
+    );
     expect(q.errors).toEqual([]);
     expect(q.input).toMatchObject({ price: 150_000, loan: 100_000, loanMonths: 36 });
   });

@@ -15,4 +15,16 @@ import type { POLICY_MDX_COMPONENTS } from '../../config/mdx.ts';
 
 // `satisfies` keeps this map and the allow-list the build enforces (src/config/mdx.ts) the same:
 // a component missing from either is a type error in `npm run check`.
-export const mdxComponents = { Calculator, Callout, Channels, Fact, FactSentence, FactTable, OfficialOnly, Period, StatusTable, Steps, WorkedExample } satisfies Record<(typeof POLICY_MDX_COMPONENTS)[number], unknown>;
+export const mdxComponents = {
+  Calculator,
+  Callout,
+  Channels,
+  Fact,
+  FactSentence,
+  FactTable,
+  OfficialOnly,
+  Period,
+  StatusTable,
+  Steps,
+  WorkedExample,
+} satisfies Record<(typeof POLICY_MDX_COMPONENTS)[number], unknown>;

@@ -48,7 +48,10 @@ export function lastChanged(c: Pick<CaseItem, 'published' | 'updated'>): string 
 }
 
 /** How many cases each city and each scene has, for the filter links (zero counts included, in order). */
-export function caseCounts(cases: readonly Pick<CaseItem, 'city' | 'type'>[], cityIds: readonly string[]): { cities: [string, number][]; scenes: [EventType, number][] } {
+export function caseCounts(
+  cases: readonly Pick<CaseItem, 'city' | 'type'>[],
+  cityIds: readonly string[],
+): { cities: [string, number][]; scenes: [EventType, number][] } {
   return {
     cities: cityIds.map((id) => [id, cases.filter((c) => c.city === id).length]),
     scenes: EVENT_TYPES.map((t) => [t, cases.filter((c) => c.type === t).length]),

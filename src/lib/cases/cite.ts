@@ -18,7 +18,6 @@ export interface CitationInput {
   url: string;
 }
 
-
 /** One line in GB/T 7714-2015 form. */
 export function citeOnlineResource({ author, title, date, cited, url }: CitationInput): string {
   return `${author}. ${title}[EB/OL]. (${date})[${cited}]. ${url}.`;

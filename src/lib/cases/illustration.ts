@@ -6,7 +6,13 @@
 import { FONT_FAMILY } from '../charts/text.ts';
 import { escapeXml } from './share-card.ts';
 
-export interface IllustrationInput { scene: string; caption: string; sky: string; ground: string; accent: string }
+export interface IllustrationInput {
+  scene: string;
+  caption: string;
+  sky: string;
+  ground: string;
+  accent: string;
+}
 
 const car = (x: number, y: number, body: string) => `
   <g transform="translate(${x} ${y})">

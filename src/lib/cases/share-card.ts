@@ -29,7 +29,9 @@ export function shareCardSvg({ title, place, date, demo, siteName, kicker }: Sha
   let lines = wrapText(title, size, 1040);
   if (lines.length > 3) lines = [...lines.slice(0, 2), `${lines[2]!.slice(0, -1)}…`];
   const top = demo ? 320 : 250;
-  const titleSvg = lines.map((l, i) => `<text x="80" y="${top + i * lineHeight}" font-size="${size}" font-weight="700" fill="#ffffff">${escapeXml(l)}</text>`).join('');
+  const titleSvg = lines
+    .map((l, i) => `<text x="80" y="${top + i * lineHeight}" font-size="${size}" font-weight="700" fill="#ffffff">${escapeXml(l)}</text>`)
+    .join('');
   const demoLabel = '示例 · 演示数据，非真实案例';
   const demoSvg = demo
     ? `<rect x="80" y="160" width="${Math.ceil(textWidth(demoLabel, 44)) + 40}" height="72" rx="10" fill="#ffffff"/><text x="100" y="212" font-size="44" font-weight="700" fill="#b3221b">${demoLabel}</text>`

@@ -10,9 +10,15 @@ import { bar, label, layered, legend, r1, type ChartScene, type LegendItem, type
 import { ELDER_SCALE, FONT, reservedWidth } from './text.ts';
 
 /** One stacked piece of a bar. */
-export interface BarPart { value: number; series: SeriesKey }
+export interface BarPart {
+  value: number;
+  series: SeriesKey;
+}
 /** A bar: its stacked parts and the text printed at its end (usually the total). */
-export interface Bar { parts: BarPart[]; label: string }
+export interface Bar {
+  parts: BarPart[];
+  label: string;
+}
 /** A category (a city, a month) with one or more bars side by side. */
 export interface BarGroup {
   key: string;
@@ -48,7 +54,9 @@ export function horizontalBars(input: BarChartInput, width = 340): ChartScene {
   const notes = input.groups.map((g) => g.note ?? '');
   const noteCol = notes.some(Boolean) ? Math.max(...[...notes, input.noteTitle ?? ''].map((n) => reservedWidth(n, FONT.small))) + 10 : 0;
   const valueCol = Math.max(...input.groups.flatMap((g) => g.bars.map((b) => reservedWidth(b.label, FONT.small)))) + 6;
-  const x = scaleLinear().domain([0, maxOf(input.groups)]).range([labelCol, width - noteCol - valueCol]);
+  const x = scaleLinear()
+    .domain([0, maxOf(input.groups)])
+    .range([labelCol, width - noteCol - valueCol]);
   const marks: Mark[] = [...key.marks];
   if (input.noteTitle) marks.push(label(width, top - titleLine / 2 - 3, input.noteTitle, { size: FONT.small, anchor: 'end', fill: MUTED }));
   let y = top;
@@ -69,7 +77,17 @@ export function horizontalBars(input: BarChartInput, width = 340): ChartScene {
     marks.push(label(labelCol - 8, middle, g.label, { anchor: 'end' }));
     if (g.note) marks.push(label(width, middle, g.note, { size: FONT.small, anchor: 'end', fill: MUTED, cls: 's' }));
     if (g.target !== undefined) {
-      marks.push({ kind: 'line', x1: r1(x(g.target)), x2: r1(x(g.target)), y1: r1(groupTop - 4), y2: r1(groupBottom + 4), stroke: INK, width: 2, dash: '5 3', cls: 'target' });
+      marks.push({
+        kind: 'line',
+        x1: r1(x(g.target)),
+        x2: r1(x(g.target)),
+        y1: r1(groupTop - 4),
+        y2: r1(groupBottom + 4),
+        stroke: INK,
+        width: 2,
+        dash: '5 3',
+        cls: 'target',
+      });
     }
     y += BAR.groupGap;
   }
@@ -79,7 +97,11 @@ export function horizontalBars(input: BarChartInput, width = 340): ChartScene {
 }
 
 /** A label's horizontal extent and its line, for collision checks. */
-export interface PlacedLabel { x: number; w: number; y: number }
+export interface PlacedLabel {
+  x: number;
+  w: number;
+  y: number;
+}
 
 /**
  * Collision rule for value labels above columns: a label that would overlap one already placed
@@ -112,13 +134,19 @@ export function labelStep(items: readonly { center: number; width: number }[], g
 export function verticalBars(input: BarChartInput, width = 640, plotHeight = 200): ChartScene {
   const key = legend(input.legend, width);
   const line = FONT.small * ELDER_SCALE * 1.15;
-  const y = scaleLinear().domain([0, maxOf(input.groups)]).nice(5);
+  const y = scaleLinear()
+    .domain([0, maxOf(input.groups)])
+    .nice(5);
   const ticks = y.ticks(5);
   const left = Math.max(...ticks.map((t) => reservedWidth(String(t), FONT.small))) + 8;
   const plotTop = key.height + 10 + 2 * line;
   const base = plotTop + plotHeight;
   y.range([base, plotTop]);
-  const band = scaleBand<string>().domain(input.groups.map((g) => g.key)).range([left, width]).paddingInner(0.28).paddingOuter(0.12);
+  const band = scaleBand<string>()
+    .domain(input.groups.map((g) => g.key))
+    .range([left, width])
+    .paddingInner(0.28)
+    .paddingOuter(0.12);
   const marks: Mark[] = [...key.marks];
   for (const t of ticks) {
     marks.push({ kind: 'line', x1: r1(left), x2: width, y1: r1(y(t)), y2: r1(y(t)), stroke: t === 0 ? INK : GRID, width: 1, cls: t === 0 ? 'axis' : 'g' });
@@ -140,10 +168,23 @@ export function verticalBars(input: BarChartInput, width = 640, plotHeight = 200
     });
     if (g.target !== undefined) {
       const ty = r1(y(g.target));
-      marks.push({ kind: 'line', x1: r1(band(g.key)! - 3), x2: r1(band(g.key)! + band.bandwidth() + 3), y1: ty, y2: ty, stroke: INK, width: 1.5, dash: '4 3', cls: 'target' });
+      marks.push({
+        kind: 'line',
+        x1: r1(band(g.key)! - 3),
+        x2: r1(band(g.key)! + band.bandwidth() + 3),
+        y1: ty,
+        y2: ty,
+        stroke: INK,
+        width: 1.5,
+        dash: '4 3',
+        cls: 'target',
+      });
     }
   }
-  const lifted = liftOverlapping(values.map((v) => v.placed), line);
+  const lifted = liftOverlapping(
+    values.map((v) => v.placed),
+    line,
+  );
   values.forEach((v, i) => marks.push(v.mark.kind === 'text' ? { ...v.mark, y: r1(v.mark.y + lifted[i]! - v.placed.y) } : v.mark));
   const centers = input.groups.map((g) => ({ center: band(g.key)! + band.bandwidth() / 2, width: reservedWidth(g.label, FONT.label) }));
   const step = labelStep(centers);

@@ -13,7 +13,11 @@ export const PAPER = '#ffffff';
 export const DEMO = '#b3221b';
 
 /** How one series is drawn. `hatch` adds white diagonal stripes so it differs by more than hue. */
-export interface SeriesStyle { fill: string; stroke?: string; hatch?: boolean }
+export interface SeriesStyle {
+  fill: string;
+  stroke?: string;
+  hatch?: boolean;
+}
 
 /**
  * The series every chart uses. 市级 solid dark blue, 县区 lighter blue with stripes; 计划 an
@@ -70,7 +74,14 @@ export function niceThresholds(values: readonly number[], buckets: number = BUCK
 }
 
 /** One colour bucket: its range in words and its fill. */
-export interface Bucket { index: number; from: number; to: number | null; label: string; fill: string; text: string }
+export interface Bucket {
+  index: number;
+  from: number;
+  to: number | null;
+  label: string;
+  fill: string;
+  text: string;
+}
 
 /**
  * The buckets for a set of thresholds: [min, t0), [t0, t1) … [tn, ∞). Fills are spread over the

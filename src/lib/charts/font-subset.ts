@@ -20,7 +20,14 @@ export function faceFamilies(font: Uint8Array): string[] {
       const strings = table + dv.getUint16(table + 4);
       for (let j = 0; j < dv.getUint16(table + 2); j++) {
         const r = table + 6 + 12 * j;
-        const [platform, , language, nameId, length, offset] = [0, 2, 4, 6, 8, 10].map((k) => dv.getUint16(r + k)) as [number, number, number, number, number, number];
+        const [platform, , language, nameId, length, offset] = [0, 2, 4, 6, 8, 10].map((k) => dv.getUint16(r + k)) as [
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+        ];
         if (platform !== 3 || language !== 0x409 || nameId !== 1) continue;
         let name = '';
         for (let k = 0; k < length; k += 2) name += String.fromCharCode(dv.getUint16(strings + offset + k));
@@ -73,7 +80,10 @@ function harfbuzz(): HbExports {
 }
 
 /** One face of a font file, loaded into HarfBuzz once and subset as often as needed. */
-export interface SubsetFace { family: string; subset(points: Iterable<number>): Uint8Array | undefined }
+export interface SubsetFace {
+  family: string;
+  subset(points: Iterable<number>): Uint8Array | undefined;
+}
 
 /**
  * Opens the face named `family` in a font file or collection (the first face when none has that

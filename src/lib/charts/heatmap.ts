@@ -38,14 +38,24 @@ export function heatmap(input: HeatmapInput, width = 320): ChartScene {
     row.values.forEach((v, i) => {
       const b = bucketOf(v, buckets);
       cells.set(b.fill, [...(cells.get(b.fill) ?? []), { x: labelCol + i * cellW, y, w: cellW - 1.5, h: cellH - 1.5 }]);
-      numbers.push(label(labelCol + (i + 0.5) * cellW - 0.75, y + cellH / 2 - 0.75, String(v), { size: FONT.small, anchor: 'middle', fill: v === 0 ? MUTED : b.text, cls: b.text === '#ffffff' && v !== 0 ? 's inv' : 's' }));
+      numbers.push(
+        label(labelCol + (i + 0.5) * cellW - 0.75, y + cellH / 2 - 0.75, String(v), {
+          size: FONT.small,
+          anchor: 'middle',
+          fill: v === 0 ? MUTED : b.text,
+          cls: b.text === '#ffffff' && v !== 0 ? 's inv' : 's',
+        }),
+      );
     });
   });
   const fillOf = (m: Mark) => (m.kind === 'text' ? m.fill : '');
   for (const b of buckets) if (cells.has(b.fill)) marks.push({ kind: 'boxes', fill: b.fill, boxes: cells.get(b.fill)! });
   marks.push(...numbers.sort((a, b) => fillOf(a).localeCompare(fillOf(b))));
   const gridBottom = head + input.rows.length * cellH + 8;
-  const key = legend(buckets.map((b) => ({ swatch: { fill: b.fill, stroke: MUTED }, label: `${b.label}场` })), width);
+  const key = legend(
+    buckets.map((b) => ({ swatch: { fill: b.fill, stroke: MUTED }, label: `${b.label}场` })),
+    width,
+  );
   marks.push(...translate(key.marks, 0, gridBottom));
   return { width, height: r1(gridBottom + key.height), marks };
 }

@@ -3,76 +3,40 @@
  * the scenes for phone and wide screens, and the table with the same numbers. Pages and the
  * /data/charts/ files call these and only place the result. Pure.
  */
-import { MONTHS, type ReconciledPlan } from '../plan.ts';
-import { completionRate, formatRate, plannedOf, sumTallies, yearToDate, type ProgressGrid, type Tally, type TargetProgress } from '../plan-progress.ts';
+import { MONTHS } from '../plan.ts';
+import { completionRate, formatRate, plannedOf, sumTallies, yearToDate, type Tally } from '../plan-progress.ts';
 import { horizontalBars, verticalBars, type BarGroup } from './bars.ts';
 import { heatmap, heatmapBuckets } from './heatmap.ts';
-import { frameScene, sceneToSvg, seriesItem, type ChartScene, type LegendItem } from './scene.ts';
+import { frameScene, sceneToSvg, seriesItem, type LegendItem } from './scene.ts';
 import { bucketOf, type Bucket } from './colors.ts';
 import { tileBuckets, tileMap } from './tile-map.ts';
+import { type ChartContext, type ChartSpec, leaders, monthLabel, n, planSource, progressSource, trailers } from './chart-spec.ts';
 
-/** A table printed right below a chart: the same numbers, for screen readers and for copying. */
-export interface ChartTable {
-  caption: string;
-  columns: string[];
-  rows: { key: string; header: string; href?: string | undefined; cells: string[] }[];
-  foot?: { header: string; cells: string[] } | undefined;
-}
-
-export interface ChartSpec {
-  /** Anchor on the page and file name under /data/charts/. */
-  id: string;
-  /** The finding, in a sentence, computed from the data. */
-  heading: string;
-  /** What the chart shows (the SVG's <title>). */
-  title: string;
-  /** The numbers in words (the SVG's <desc>). */
-  desc: string;
-  /** True when a series includes demonstration events. */
-  demo: boolean;
-  /** Layout for phones (and the only one when `wide` is absent). */
-  narrow: ChartScene;
-  /** Layout from 40rem up, when the chart re-lays itself out rather than just growing. */
-  wide?: ChartScene | undefined;
-  table: ChartTable;
-  /** Where the numbers come from, for the citation line and the standalone file. */
-  source: string;
-}
-
-export interface ChartContext {
-  plan: ReconciledPlan;
-  grid: ProgressGrid;
-  docNumber: string;
-  targets: TargetProgress[];
-}
-
-const n = (v: number) => String(v);
-const monthLabel = (i: number) => `${i + 1}月`;
-/** Labels of the items holding the largest value, joined with 、 (ties are all named). */
-function leaders<T>(items: readonly T[], value: (t: T) => number, name: (t: T) => string): { names: string; value: number } {
-  const max = Math.max(...items.map(value));
-  return { names: items.filter((t) => value(t) === max).map(name).join('、'), value: max };
-}
-function trailers<T>(items: readonly T[], value: (t: T) => number, name: (t: T) => string): { names: string; value: number } {
-  const min = Math.min(...items.map(value));
-  return { names: items.filter((t) => value(t) === min).map(name).join('、'), value: min };
-}
-
-const planSource = (c: ChartContext) => `${c.docNumber}附件《${c.plan.title}》`;
-const progressSource = (c: ChartContext) => `计划：${c.docNumber}附件；已发布、已举办：各设区市报送并在本站发布的活动，截至${c.grid.asOf}`;
+export type { ChartContext, ChartSpec, ChartTable } from './chart-spec.ts';
 
 /** 市级 and 县区 planned per city, most first. */
 export function planByCity(c: ChartContext): ChartSpec {
   const rows = c.plan.rows
     .map((r, i) => ({ key: r.city, label: r.label, city: r.reconciled.total.city, county: r.reconciled.total.county, order: i }))
     .sort((a, b) => b.city + b.county - (a.city + a.county) || a.order - b.order);
-  const county = leaders(rows, (r) => r.county, (r) => r.label);
-  const city = leaders(rows, (r) => r.city, (r) => r.label);
+  const county = leaders(
+    rows,
+    (r) => r.county,
+    (r) => r.label,
+  );
+  const city = leaders(
+    rows,
+    (r) => r.city,
+    (r) => r.label,
+  );
   const groups: BarGroup[] = rows.map((r) => ({
     key: r.key,
     label: r.label,
     note: `共${r.city + r.county}`,
-    bars: [{ parts: [{ value: r.city, series: 'city' }], label: n(r.city) }, { parts: [{ value: r.county, series: 'county' }], label: n(r.county) }],
+    bars: [
+      { parts: [{ value: r.city, series: 'city' }], label: n(r.city) },
+      { parts: [{ value: r.county, series: 'county' }], label: n(r.county) },
+    ],
   }));
   const legend = [seriesItem('city', '市级活动'), seriesItem('county', '县区活动')];
   const sum = (k: 'city' | 'county') => rows.reduce((s, r) => s + r[k], 0);
@@ -96,13 +60,24 @@ export function planByCity(c: ChartContext): ChartSpec {
 /** The province's plan across the year, 市级 and 县区 side by side. */
 export function planByMonth(c: ChartContext): ChartSpec {
   const months = c.plan.total.months.map((m, i) => ({ key: `m${i + 1}`, label: monthLabel(i), city: m.city, county: m.county, total: m.city + m.county }));
-  const most = leaders(months, (m) => m.total, (m) => m.label);
-  const least = trailers(months, (m) => m.total, (m) => m.label);
+  const most = leaders(
+    months,
+    (m) => m.total,
+    (m) => m.label,
+  );
+  const least = trailers(
+    months,
+    (m) => m.total,
+    (m) => m.label,
+  );
   const groups: BarGroup[] = months.map((m) => ({
     key: m.key,
     label: m.label,
     note: `共${m.total}`,
-    bars: [{ parts: [{ value: m.city, series: 'city' }], label: n(m.city) }, { parts: [{ value: m.county, series: 'county' }], label: n(m.county) }],
+    bars: [
+      { parts: [{ value: m.city, series: 'city' }], label: n(m.city) },
+      { parts: [{ value: m.county, series: 'county' }], label: n(m.county) },
+    ],
   }));
   const legend = [seriesItem('city', '市级活动'), seriesItem('county', '县区活动')];
   const sum = (k: 'city' | 'county') => months.reduce((s, m) => s + m[k], 0);
@@ -128,7 +103,11 @@ export function planByMonth(c: ChartContext): ChartSpec {
 export function planHeatmap(c: ChartContext): ChartSpec {
   const rows = c.plan.rows.map((r) => ({ key: r.city, label: r.label, values: r.reconciled.months.map((m) => m.city + m.county) }));
   const cells = rows.flatMap((r) => r.values.map((v, i) => ({ name: `${r.label}${monthLabel(i)}`, v })));
-  const top = leaders(cells, (x) => x.v, (x) => x.name);
+  const top = leaders(
+    cells,
+    (x) => x.v,
+    (x) => x.name,
+  );
   const zeros = cells.filter((x) => x.v === 0).length;
   const input = { rows, columns: MONTHS.map(String), columnTitle: '月份' };
   const buckets = heatmapBuckets(input);
@@ -143,7 +122,10 @@ export function planHeatmap(c: ChartContext): ChartSpec {
       caption: `${c.plan.year}年各设区市每月计划活动场次，市级与县区合计（单位：场）`,
       columns: ['设区市', ...MONTHS.map((m) => `${m}月`), '全年'],
       rows: rows.map((r) => ({ key: r.key, header: r.label, href: `/cities/${r.key}/`, cells: [...r.values.map(n), n(r.values.reduce((a, b) => a + b, 0))] })),
-      foot: { header: '全省', cells: [...MONTHS.map((_, i) => n(rows.reduce((s, r) => s + r.values[i]!, 0))), n(rows.reduce((s, r) => s + r.values.reduce((a, b) => a + b, 0), 0))] },
+      foot: {
+        header: '全省',
+        cells: [...MONTHS.map((_, i) => n(rows.reduce((s, r) => s + r.values[i]!, 0))), n(rows.reduce((s, r) => s + r.values.reduce((a, b) => a + b, 0), 0))],
+      },
     },
     source: planSource(c),
   };
@@ -166,7 +148,10 @@ export function planTiles(c: ChartContext): ChartSpec {
     id: 'plan-tiles',
     heading,
     title: `${c.plan.year}年各设区市全年计划活动场次（示意方块图，一市一格，大致按地理位置排列，不是地图）`,
-    desc: `颜色越深场次越多（分为${buckets.map((b) => b.label).join('、')}场几档），每格写有市名和场次。` + tiles.map((t) => `${t.label}${t.value}场`).join('，') + '。',
+    desc:
+      `颜色越深场次越多（分为${buckets.map((b) => b.label).join('、')}场几档），每格写有市名和场次。` +
+      tiles.map((t) => `${t.label}${t.value}场`).join('，') +
+      '。',
     demo: false,
     narrow: tileMap(tiles),
     table: {
@@ -178,12 +163,22 @@ export function planTiles(c: ChartContext): ChartSpec {
   };
 }
 
-const progressLegend = (demo: boolean): LegendItem[] => [seriesItem('plan', '计划'), seriesItem('held', '已举办', demo), seriesItem('pending', '已发布未举办', demo)];
+const progressLegend = (demo: boolean): LegendItem[] => [
+  seriesItem('plan', '计划'),
+  seriesItem('held', '已举办', demo),
+  seriesItem('pending', '已发布未举办', demo),
+];
 
 function progressBars(t: Tally): BarGroup['bars'] {
   return [
     { parts: [{ value: plannedOf(t), series: 'plan' }], label: n(plannedOf(t)) },
-    { parts: [{ value: t.held, series: 'held' }, { value: t.published - t.held, series: 'pending' }], label: n(t.published) },
+    {
+      parts: [
+        { value: t.held, series: 'held' },
+        { value: t.published - t.held, series: 'pending' },
+      ],
+      label: n(t.published),
+    },
   ];
 }
 
@@ -194,14 +189,22 @@ function monthsProgress(c: ChartContext, id: string, who: string, months: readon
   const M = c.grid.referenceMonth;
   const ytd = yearToDate(months, M);
   const demo = sumTallies(months).demo > 0;
-  const groups: BarGroup[] = months.map((t, i) => ({ key: c.grid.months[i]!, label: monthLabel(i), bars: progressBars(t), note: i < M ? formatRate(completionRate(t)) : undefined }));
+  const groups: BarGroup[] = months.map((t, i) => ({
+    key: c.grid.months[i]!,
+    label: monthLabel(i),
+    bars: progressBars(t),
+    note: i < M ? formatRate(completionRate(t)) : undefined,
+  }));
   const legend = progressLegend(demo);
   const total = sumTallies(months);
   return {
     id,
     heading: `截至${M}月，${who}计划${plannedOf(ytd)}场，已发布${ytd.published}场，已举办${ytd.held}场，完成${formatRate(completionRate(ytd))}`,
     title: `${c.grid.year}年${who}每月计划与已发布、已举办活动场次`,
-    desc: `每月两条：计划，和已发布（其中实心部分为已举办），条尾是场次；完成率为已举办除以计划，只计到${M}月。全年计划${plannedOf(total)}场、已发布${total.published}场。` + (demo ? '已发布和已举办含示例数据。' : '') + '各月数字见图下的表。',
+    desc:
+      `每月两条：计划，和已发布（其中实心部分为已举办），条尾是场次；完成率为已举办除以计划，只计到${M}月。全年计划${plannedOf(total)}场、已发布${total.published}场。` +
+      (demo ? '已发布和已举办含示例数据。' : '') +
+      '各月数字见图下的表。',
     demo,
     narrow: horizontalBars({ groups, legend, noteTitle: '完成率' }, 340),
     wide: verticalBars({ groups, legend }, 640),
@@ -235,20 +238,33 @@ export function progressByCity(c: ChartContext): ChartSpec {
     .map((r) => ({ ...r, rate: completionRate(r.t) }))
     .sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1) || a.order - b.order);
   const demo = rows.some((r) => r.t.demo > 0);
-  const best = leaders(rows.filter((r) => r.rate !== null), (r) => r.rate!, (r) => r.label);
+  const best = leaders(
+    rows.filter((r) => r.rate !== null),
+    (r) => r.rate!,
+    (r) => r.label,
+  );
   const none = rows.filter((r) => r.t.held === 0 && plannedOf(r.t) > 0);
-  const heading =
-    rows.every((r) => r.t.held === 0)
-      ? `截至${M}月，各市还没有已举办的活动`
-      : `截至${M}月，完成率最高的是${best.names}（${formatRate(best.value)}）` + (none.length > 0 ? `；${none.length}个市还没有已举办的活动` : '');
+  const heading = rows.every((r) => r.t.held === 0)
+    ? `截至${M}月，各市还没有已举办的活动`
+    : `截至${M}月，完成率最高的是${best.names}（${formatRate(best.value)}）` + (none.length > 0 ? `；${none.length}个市还没有已举办的活动` : '');
   const total = sumTallies(rows.map((r) => r.t));
   return {
     id: 'progress-by-city',
     heading,
     title: `${c.grid.year}年1—${M}月各设区市计划与已发布、已举办活动场次，按完成率从高到低`,
-    desc: `每市两条：1—${M}月计划，和已发布（其中实心部分为已举办），条尾是场次，右侧是完成率（已举办除以计划），按完成率从高到低排列。` + (demo ? '已发布和已举办含示例数据。' : '') + '各市数字见图下的表。',
+    desc:
+      `每市两条：1—${M}月计划，和已发布（其中实心部分为已举办），条尾是场次，右侧是完成率（已举办除以计划），按完成率从高到低排列。` +
+      (demo ? '已发布和已举办含示例数据。' : '') +
+      '各市数字见图下的表。',
     demo,
-    narrow: horizontalBars({ groups: rows.map((r) => ({ key: r.key, label: r.label, bars: progressBars(r.t), note: formatRate(r.rate) })), legend: progressLegend(demo), noteTitle: '完成率' }, 340),
+    narrow: horizontalBars(
+      {
+        groups: rows.map((r) => ({ key: r.key, label: r.label, bars: progressBars(r.t), note: formatRate(r.rate) })),
+        legend: progressLegend(demo),
+        noteTitle: '完成率',
+      },
+      340,
+    ),
     table: {
       caption: `${c.grid.year}年1—${M}月各设区市计划与进展（单位：场；截至${c.grid.asOf}）`,
       columns: ['设区市', ...progressColumns],
@@ -276,20 +292,39 @@ export function targetsChart(c: ChartContext): ChartSpec {
     note: `目标≥${t.target}`,
     bars: [
       ...(t.planned === null ? [] : [{ parts: [{ value: t.planned, series: 'plan' as const }], label: n(t.planned) }]),
-      { parts: [{ value: t.held, series: 'held' as const }, { value: t.published - t.held, series: 'pending' as const }], label: n(t.published) },
+      {
+        parts: [
+          { value: t.held, series: 'held' as const },
+          { value: t.published - t.held, series: 'pending' as const },
+        ],
+        label: n(t.published),
+      },
     ],
   }));
   return {
     id: 'targets',
     heading: `${cityPart}；省级层面已发布${prov.published}场，目标不少于${prov.target}场`,
     title: `${c.grid.year}年通知目标与计划、已发布活动场次`,
-    desc: `虚线为${c.docNumber}第三条的目标。` + c.targets.map((t) => `${t.label}：目标不少于${t.target}场，${t.planned === null ? '计划表不含省级活动' : `计划${t.planned}场`}，已发布${t.published}场，已举办${t.held}场`).join('；') + '。' + (demo ? '已发布和已举办含示例数据。' : ''),
+    desc:
+      `虚线为${c.docNumber}第三条的目标。` +
+      c.targets
+        .map(
+          (t) =>
+            `${t.label}：目标不少于${t.target}场，${t.planned === null ? '计划表不含省级活动' : `计划${t.planned}场`}，已发布${t.published}场，已举办${t.held}场`,
+        )
+        .join('；') +
+      '。' +
+      (demo ? '已发布和已举办含示例数据。' : ''),
     demo,
     narrow: horizontalBars({ groups, legend: [...progressLegend(demo), { swatch: { fill: '#ffffff' }, label: '通知目标', line: true }] }, 340),
     table: {
       caption: `${c.grid.year}年通知目标与进展（单位：场；截至${c.grid.asOf}）`,
       columns: ['层级', '通知目标', '计划', '已发布', '已举办', '已发布占目标'],
-      rows: c.targets.map((t) => ({ key: t.key, header: t.label, cells: [`不少于${t.target}`, t.planned === null ? '计划表不含' : n(t.planned), n(t.published), n(t.held), formatRate(t.published / t.target)] })),
+      rows: c.targets.map((t) => ({
+        key: t.key,
+        header: t.label,
+        cells: [`不少于${t.target}`, t.planned === null ? '计划表不含' : n(t.planned), n(t.published), n(t.held), formatRate(t.published / t.target)],
+      })),
     },
     source: `目标：${c.docNumber}第三条；计划：${c.docNumber}附件；已发布、已举办：本站发布的活动，截至${c.grid.asOf}`,
   };
@@ -306,6 +341,11 @@ export function planPageCharts(c: ChartContext): ChartSpec[] {
  * Headings carry no demo words; `demo` puts a visible 示例 badge beside the title instead.
  */
 export function chartFileSvg(spec: ChartSpec, cite: { siteName: string; url: string }): string {
-  const scene = frameScene(spec.wide ?? spec.narrow, { title: spec.heading, subtitle: spec.title, source: `来源：${spec.source}。${cite.siteName}整理，${cite.url}`, demo: spec.demo });
+  const scene = frameScene(spec.wide ?? spec.narrow, {
+    title: spec.heading,
+    subtitle: spec.title,
+    source: `来源：${spec.source}。${cite.siteName}整理，${cite.url}`,
+    demo: spec.demo,
+  });
   return sceneToSvg(scene, { id: spec.id, title: spec.heading, desc: `${spec.title}。${spec.desc}` });
 }

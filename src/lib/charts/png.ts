@@ -31,7 +31,11 @@ export const CJK_FONT_CANDIDATES = [
 ];
 
 /** The font files to hand resvg: CHART_FONT_FILE, else the first candidate and its Bold sibling. */
-export function findCjkFonts(candidates: readonly string[] = CJK_FONT_CANDIDATES, env: string | undefined = process.env.CHART_FONT_FILE, exists: (p: string) => boolean = existsSync): string[] {
+export function findCjkFonts(
+  candidates: readonly string[] = CJK_FONT_CANDIDATES,
+  env: string | undefined = process.env.CHART_FONT_FILE,
+  exists: (p: string) => boolean = existsSync,
+): string[] {
   if (env && exists(env)) return [env];
   const regular = candidates.find(exists);
   if (!regular) return [];
@@ -80,7 +84,9 @@ export function svgToPng(svg: string, scale = 2): Uint8Array<ArrayBuffer> {
     warned = true;
     console.warn('[charts] 没有找到中文字体（Noto Sans CJK），图表 PNG 中的中文可能显示为方框。请安装 fonts-noto-cjk，或设 CHART_FONT_FILE=字体文件路径。');
   }
-  const key = createHash('sha256').update(JSON.stringify([svg, scale, fonts])).digest('hex');
+  const key = createHash('sha256')
+    .update(JSON.stringify([svg, scale, fonts]))
+    .digest('hex');
   const cached = join(CACHE_DIR, `${key}.png`);
   const useCache = process.env.CHART_PNG_CACHE !== '0';
   if (useCache && existsSync(cached)) return new Uint8Array(readFileSync(cached));
@@ -89,9 +95,7 @@ export function svgToPng(svg: string, scale = 2): Uint8Array<ArrayBuffer> {
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
-    font: files.length > 0
-      ? { loadSystemFonts: false, fontFiles: files, defaultFontFamily: family, sansSerifFamily: family }
-      : { loadSystemFonts: true },
+    font: files.length > 0 ? { loadSystemFonts: false, fontFiles: files, defaultFontFamily: family, sansSerifFamily: family } : { loadSystemFonts: true },
   });
   const png = new Uint8Array(resvg.render().asPng());
   if (useCache) {

@@ -14,21 +14,60 @@ export type Anchor = 'start' | 'middle' | 'end';
  * a bar, `inv` text printed on a dark fill, `g` grid line, `bar` a data bar.
  */
 export type Mark =
-  | { kind: 'rect'; x: number; y: number; w: number; h: number; fill: string; stroke?: string | undefined; hatch?: boolean | undefined; cls?: string | undefined }
-  | { kind: 'text'; x: number; y: number; text: string; size: number; fill: string; anchor?: Anchor | undefined; bold?: boolean | undefined; cls?: string | undefined }
+  | {
+      kind: 'rect';
+      x: number;
+      y: number;
+      w: number;
+      h: number;
+      fill: string;
+      stroke?: string | undefined;
+      hatch?: boolean | undefined;
+      cls?: string | undefined;
+    }
+  | {
+      kind: 'text';
+      x: number;
+      y: number;
+      text: string;
+      size: number;
+      fill: string;
+      anchor?: Anchor | undefined;
+      bold?: boolean | undefined;
+      cls?: string | undefined;
+    }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; stroke: string; width: number; dash?: string | undefined; cls?: string | undefined }
   /** Many same-coloured rectangles as one path (the heat map's cells), to keep the page small. */
   | { kind: 'boxes'; boxes: { x: number; y: number; w: number; h: number }[]; fill: string; cls?: string | undefined };
 
-export interface ChartScene { width: number; height: number; marks: Mark[] }
+export interface ChartScene {
+  width: number;
+  height: number;
+  marks: Mark[];
+}
 
 /** One decimal place is finer than a pixel and keeps the markup short. */
 export const r1 = (n: number): number => Math.round(n * 10) / 10;
 
 /** A text mark whose `y` is the visual middle of the line (baseline moved down by 0.35 em). */
-export function label(x: number, yMiddle: number, text: string, opts: { size?: number; fill?: string; anchor?: Anchor; bold?: boolean; cls?: string } = {}): Mark {
+export function label(
+  x: number,
+  yMiddle: number,
+  text: string,
+  opts: { size?: number; fill?: string; anchor?: Anchor; bold?: boolean; cls?: string } = {},
+): Mark {
   const size = opts.size ?? FONT.label;
-  return { kind: 'text', x: r1(x), y: r1(yMiddle + size * 0.35), text, size, fill: opts.fill ?? INK, anchor: opts.anchor, bold: opts.bold, cls: opts.cls ?? (size < FONT.label ? 's' : 't') };
+  return {
+    kind: 'text',
+    x: r1(x),
+    y: r1(yMiddle + size * 0.35),
+    text,
+    size,
+    fill: opts.fill ?? INK,
+    anchor: opts.anchor,
+    bold: opts.bold,
+    cls: opts.cls ?? (size < FONT.label ? 's' : 't'),
+  };
 }
 
 /** A bar in a series' style. */
@@ -43,7 +82,14 @@ export function bar(x: number, y: number, w: number, h: number, style: SeriesSty
  */
 export function layered(marks: readonly Mark[]): Mark[] {
   const rank = (m: Mark) => (m.kind === 'rect' || m.kind === 'boxes' ? 0 : m.kind === 'line' ? 1 : 2);
-  const keyOf = (m: Mark) => (m.kind === 'boxes' ? m.fill : m.kind === 'rect' ? `${m.fill}|${m.stroke ?? ''}|${m.hatch ? 1 : 0}|${m.cls ?? ''}` : m.kind === 'line' ? `${m.stroke}|${m.dash ?? ''}|${m.cls ?? ''}` : `${m.cls ?? ''}|${m.size}|${m.fill}|${m.anchor ?? ''}|${m.bold ? 1 : 0}`);
+  const keyOf = (m: Mark) =>
+    m.kind === 'boxes'
+      ? m.fill
+      : m.kind === 'rect'
+        ? `${m.fill}|${m.stroke ?? ''}|${m.hatch ? 1 : 0}|${m.cls ?? ''}`
+        : m.kind === 'line'
+          ? `${m.stroke}|${m.dash ?? ''}|${m.cls ?? ''}`
+          : `${m.cls ?? ''}|${m.size}|${m.fill}|${m.anchor ?? ''}|${m.bold ? 1 : 0}`;
   return marks
     .map((m, i) => ({ m, i }))
     .sort((a, b) => rank(a.m) - rank(b.m) || keyOf(a.m).localeCompare(keyOf(b.m)) || a.i - b.i)
@@ -62,7 +108,12 @@ export function translate(marks: readonly Mark[], dx: number, dy: number): Mark[
 }
 
 /** A legend entry: a swatch drawn like the series and its name; `demo` adds a visible 示例 badge. */
-export interface LegendItem { swatch: SeriesStyle; label: string; demo?: boolean | undefined; /** Draw a dashed line (a target) instead of a box. */ line?: boolean | undefined }
+export interface LegendItem {
+  swatch: SeriesStyle;
+  label: string;
+  demo?: boolean | undefined;
+  /** Draw a dashed line (a target) instead of a box. */ line?: boolean | undefined;
+}
 
 /** A legend entry for one of the standard series. */
 export const seriesItem = (series: SeriesKey, text: string, demo = false): LegendItem => ({ swatch: SERIES[series], label: text, demo });
@@ -95,7 +146,11 @@ export function legend(items: readonly LegendItem[], maxWidth: number, size: num
       x = 0;
       y += line;
     }
-    marks.push(item.line ? { kind: 'line', x1: r1(x + 7), x2: r1(x + 7), y1: r1(y - 8), y2: r1(y + 8), stroke: INK, width: 2, dash: '5 3', cls: 'target' } : bar(x, y - 6, 14, 12, item.swatch));
+    marks.push(
+      item.line
+        ? { kind: 'line', x1: r1(x + 7), x2: r1(x + 7), y1: r1(y - 8), y2: r1(y + 8), stroke: INK, width: 2, dash: '5 3', cls: 'target' }
+        : bar(x, y - 6, 14, 12, item.swatch),
+    );
     marks.push(label(x + 19, y, item.label, { size, fill: INK }));
     if (item.demo) marks.push(...demoBadge(x + 19 + reservedWidth(item.label, size) + 4, y, size).marks);
     x += w;
@@ -104,7 +159,12 @@ export function legend(items: readonly LegendItem[], maxWidth: number, size: num
 }
 
 /** What a standalone file adds around the chart: its finding as a title, and its source. */
-export interface Frame { title: string; subtitle?: string | undefined; source: string; demo: boolean }
+export interface Frame {
+  title: string;
+  subtitle?: string | undefined;
+  source: string;
+  demo: boolean;
+}
 
 /**
  * The chart with a title above and the source below, on white, for the downloadable SVG and
@@ -146,14 +206,45 @@ export function markAttributes(m: Mark, prefix: string): { tag: 'rect' | 'text' 
   }
   if (m.kind === 'rect') {
     const fill = m.hatch ? `url(#${hatchId(prefix, m.fill)})` : m.fill;
-    return { tag: 'rect', attrs: [['x', m.x], ['y', m.y], ['width', m.w], ['height', m.h], ['fill', fill], ...(m.stroke ? ([['stroke', m.stroke]] as [string, string][]) : []), ...cls] };
+    return {
+      tag: 'rect',
+      attrs: [
+        ['x', m.x],
+        ['y', m.y],
+        ['width', m.w],
+        ['height', m.h],
+        ['fill', fill],
+        ...(m.stroke ? ([['stroke', m.stroke]] as [string, string][]) : []),
+        ...cls,
+      ],
+    };
   }
   if (m.kind === 'line') {
-    return { tag: 'line', attrs: [['x1', m.x1], ['y1', m.y1], ['x2', m.x2], ['y2', m.y2], ['stroke', m.stroke], ['stroke-width', m.width], ...(m.dash ? ([['stroke-dasharray', m.dash]] as [string, string][]) : []), ...cls] };
+    return {
+      tag: 'line',
+      attrs: [
+        ['x1', m.x1],
+        ['y1', m.y1],
+        ['x2', m.x2],
+        ['y2', m.y2],
+        ['stroke', m.stroke],
+        ['stroke-width', m.width],
+        ...(m.dash ? ([['stroke-dasharray', m.dash]] as [string, string][]) : []),
+        ...cls,
+      ],
+    };
   }
   return {
     tag: 'text',
-    attrs: [['x', m.x], ['y', m.y], ['font-size', m.size], ['fill', m.fill], ...(m.anchor && m.anchor !== 'start' ? ([['text-anchor', m.anchor]] as [string, string][]) : []), ...(m.bold ? ([['font-weight', 'bold']] as [string, string][]) : []), ...cls],
+    attrs: [
+      ['x', m.x],
+      ['y', m.y],
+      ['font-size', m.size],
+      ['fill', m.fill],
+      ...(m.anchor && m.anchor !== 'start' ? ([['text-anchor', m.anchor]] as [string, string][]) : []),
+      ...(m.bold ? ([['font-weight', 'bold']] as [string, string][]) : []),
+      ...cls,
+    ],
   };
 }
 
@@ -167,9 +258,16 @@ export function hatchPatterns(scene: ChartScene, prefix: string): { id: string; 
 export const HATCH = { size: 6, stripe: 2.2, angle: 45, fill: PAPER } as const;
 
 /** One SVG element to write: its tag, attributes, and text content for <text>. */
-export interface SvgElement { tag: 'rect' | 'text' | 'line' | 'path'; attrs: [string, string | number][]; text?: string | undefined }
+export interface SvgElement {
+  tag: 'rect' | 'text' | 'line' | 'path';
+  attrs: [string, string | number][];
+  text?: string | undefined;
+}
 /** A run of elements sharing attributes, which are written once on a <g> around them. */
-export interface SvgGroup { attrs: [string, string | number][]; children: SvgElement[] }
+export interface SvgGroup {
+  attrs: [string, string | number][];
+  children: SvgElement[];
+}
 
 /** Attributes SVG inherits from a <g> (class is not inherited, but the CSS that reads it sets inherited properties). */
 const HOISTABLE = new Set(['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'font-size', 'font-weight', 'text-anchor', 'class']);
@@ -181,9 +279,14 @@ const HOISTABLE = new Set(['fill', 'stroke', 'stroke-width', 'stroke-dasharray',
  */
 export function svgGroups(scene: ChartScene, prefix: string): SvgGroup[] {
   const elements: SvgElement[] = scene.marks.map((m) => ({ ...markAttributes(m, prefix), text: m.kind === 'text' ? m.text : undefined }));
-  const style = (e: SvgElement) => `${e.tag}|` + e.attrs.filter(([k]) => HOISTABLE.has(k)).map(([k, v]) => `${k}=${v}`).join('|');
+  const style = (e: SvgElement) =>
+    `${e.tag}|` +
+    e.attrs
+      .filter(([k]) => HOISTABLE.has(k))
+      .map(([k, v]) => `${k}=${v}`)
+      .join('|');
   const groups: SvgGroup[] = [];
-  for (let i = 0; i < elements.length; ) {
+  for (let i = 0; i < elements.length;) {
     let j = i;
     while (j < elements.length && style(elements[j]!) === style(elements[i]!)) j++;
     const run = elements.slice(i, j);
@@ -202,9 +305,10 @@ export function sceneToSvg(scene: ChartScene, meta: { id: string; title: string;
     .map((g) => (g.attrs.length > 0 ? `<g${attr(g.attrs)}>\n${g.children.map(element).join('\n')}\n</g>` : g.children.map(element).join('\n')))
     .join('\n');
   const patterns = hatchPatterns(scene, meta.id);
-  const defs = patterns.length > 0
-    ? `<defs>${patterns.map((p) => `<pattern id="${escapeHtml(p.id)}" width="${HATCH.size}" height="${HATCH.size}" patternUnits="userSpaceOnUse" patternTransform="rotate(${HATCH.angle})"><rect width="${HATCH.size}" height="${HATCH.size}" fill="${escapeHtml(p.fill)}"/><rect width="${HATCH.stripe}" height="${HATCH.size}" fill="${HATCH.fill}"/></pattern>`).join('')}</defs>\n`
-    : '';
+  const defs =
+    patterns.length > 0
+      ? `<defs>${patterns.map((p) => `<pattern id="${escapeHtml(p.id)}" width="${HATCH.size}" height="${HATCH.size}" patternUnits="userSpaceOnUse" patternTransform="rotate(${HATCH.angle})"><rect width="${HATCH.size}" height="${HATCH.size}" fill="${escapeHtml(p.fill)}"/><rect width="${HATCH.stripe}" height="${HATCH.size}" fill="${HATCH.fill}"/></pattern>`).join('')}</defs>\n`
+      : '';
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<svg xmlns="http://www.w3.org/2000/svg" width="${scene.width}" height="${scene.height}" viewBox="0 0 ${scene.width} ${scene.height}" font-family="${escapeHtml(FONT_FAMILY)}" role="img" aria-labelledby="${escapeHtml(meta.id)}-title ${escapeHtml(meta.id)}-desc">\n` +

@@ -7,7 +7,10 @@ import { bucketOf, bucketsFor, MUTED, niceThresholds, type Bucket } from './colo
 import { bar, label, layered, legend, r1, translate, type ChartScene, type Mark } from './scene.ts';
 import { FONT } from './text.ts';
 
-export interface TilePosition { col: number; row: number }
+export interface TilePosition {
+  col: number;
+  row: number;
+}
 
 /**
  * Jiangsu's 13 cities on a 5 × 5 grid, north at the top. Columns follow longitude and rows
@@ -30,7 +33,11 @@ export const JIANGSU_TILES: Readonly<Record<string, TilePosition>> = {
   suzhou: { col: 4, row: 4 },
 };
 
-export interface TileInput { key: string; label: string; value: number }
+export interface TileInput {
+  key: string;
+  label: string;
+  value: number;
+}
 
 /** Buckets for the tiles' values (at most five, so each shade stays easy to tell apart). */
 export function tileBuckets(tiles: readonly TileInput[]): Bucket[] {
@@ -66,6 +73,9 @@ export function tileMap(tiles: readonly TileInput[], layout: Readonly<Record<str
     marks.push(label(x + size / 2, y + tileH * 0.7, String(t.value), { size: FONT.label + 2, anchor: 'middle', bold: true, fill: b.text, cls }));
   }
   const gridBottom = rows * (tileH + gap) + 6;
-  const key = legend(buckets.map((b) => ({ swatch: { fill: b.fill, stroke: MUTED }, label: `${b.label}场` })), width);
+  const key = legend(
+    buckets.map((b) => ({ swatch: { fill: b.fill, stroke: MUTED }, label: `${b.label}场` })),
+    width,
+  );
   return { width, height: r1(gridBottom + key.height), marks: [...layered(marks), ...translate(key.marks, 0, gridBottom)] };
 }

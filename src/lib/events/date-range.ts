@@ -8,7 +8,10 @@
 export type IsoDate = string;
 
 /** From the first day to the last day, both included. */
-export interface DateRange { from: IsoDate; to: IsoDate }
+export interface DateRange {
+  from: IsoDate;
+  to: IsoDate;
+}
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;

@@ -16,7 +16,13 @@ export const RECENT_DAYS = 14;
 /** How far ahead the province-wide feed looks, in days. */
 export const AHEAD_DAYS = 60;
 
-export interface FeedPlace { id: string; name: string; shortName: string; slug: string; parent: string | null }
+export interface FeedPlace {
+  id: string;
+  name: string;
+  shortName: string;
+  slug: string;
+  parent: string | null;
+}
 
 export interface FeedDef<T = EventItem> {
   /** Path under /calendar/ without ".ics": "all", "nanjing", "nanjing/xuanwu", "2026-12". */
@@ -30,7 +36,11 @@ export interface FeedDef<T = EventItem> {
 const TAIL = '汽车“五进”活动';
 
 /** Every feed: all, then each city, each county, each month with events; events chronological. */
-export function calendarFeeds<T extends Pick<EventItem, 'id' | 'city' | 'county' | 'start' | 'end'>>(events: readonly T[], places: readonly FeedPlace[], now: Date): FeedDef<T>[] {
+export function calendarFeeds<T extends Pick<EventItem, 'id' | 'city' | 'county' | 'start' | 'end'>>(
+  events: readonly T[],
+  places: readonly FeedPlace[],
+  now: Date,
+): FeedDef<T>[] {
   const sorted = [...events].sort(byStart);
   const since = now.getTime() - RECENT_DAYS * 86_400_000;
   const until = now.getTime() + AHEAD_DAYS * 86_400_000;
@@ -41,8 +51,18 @@ export function calendarFeeds<T extends Pick<EventItem, 'id' | 'city' | 'county'
   return [
     { path: 'all', name: `江苏${TAIL}`, kind: 'all', events: sorted.filter((e) => Date.parse(e.end) >= since && Date.parse(e.start) <= until) },
     ...cities.map((c): FeedDef<T> => ({ path: c.id, name: `${c.shortName}${TAIL}`, kind: 'city', events: sorted.filter((e) => e.city === c.id) })),
-    ...counties.map((k): FeedDef<T> => ({ path: `${k.parent}/${k.slug}`, name: `${cityName.get(k.parent!) ?? ''}${k.shortName}${TAIL}`, kind: 'county', events: sorted.filter((e) => e.county === k.id) })),
-    ...months.map((m): FeedDef<T> => ({ path: m, name: `江苏${TAIL}（${m.slice(0, 4)}年${Number(m.slice(5))}月）`, kind: 'month', events: sorted.filter((e) => monthOf(e) === m) })),
+    ...counties.map((k): FeedDef<T> => ({
+      path: `${k.parent}/${k.slug}`,
+      name: `${cityName.get(k.parent!) ?? ''}${k.shortName}${TAIL}`,
+      kind: 'county',
+      events: sorted.filter((e) => e.county === k.id),
+    })),
+    ...months.map((m): FeedDef<T> => ({
+      path: m,
+      name: `江苏${TAIL}（${m.slice(0, 4)}年${Number(m.slice(5))}月）`,
+      kind: 'month',
+      events: sorted.filter((e) => monthOf(e) === m),
+    })),
   ];
 }
 

@@ -17,7 +17,9 @@ import type { EventItem } from '../events.ts';
 import { addDays, monthsOf, type DateRange } from './date-range.ts';
 
 /** What browser code knows about an event. */
-export type MapEvent = Pick<EventItem, 'id' | 'title' | 'demo' | 'type' | 'level' | 'city' | 'county' | 'lat' | 'lng' | 'start' | 'end' | 'status'> & { venue: string };
+export type MapEvent = Pick<EventItem, 'id' | 'title' | 'demo' | 'type' | 'level' | 'city' | 'county' | 'lat' | 'lng' | 'start' | 'end' | 'status'> & {
+  venue: string;
+};
 
 /**
  * One event in a chunk: id, title, demo (1/0), type, level, county slug ("" if none), venue,
@@ -44,8 +46,21 @@ export interface MapManifest {
 /** Events loaded before anyone touches the page: ~25 bytes each gzipped, so ~40 KB at most. */
 export const MAP_EAGER_EVENTS = 1500;
 
-export interface Bounds { south: number; west: number; north: number; east: number }
-interface RegionLike { id: string; name: string; shortName: string; slug: string; lat: number; lng: number; parent: string | null }
+export interface Bounds {
+  south: number;
+  west: number;
+  north: number;
+  east: number;
+}
+interface RegionLike {
+  id: string;
+  name: string;
+  shortName: string;
+  slug: string;
+  lat: number;
+  lng: number;
+  parent: string | null;
+}
 
 const SHANGHAI = '+08:00';
 const wall = (iso: string) => iso.slice(0, 16);
@@ -60,7 +75,10 @@ export const PROVINCE = 'all';
 export type ProvinceChunk = Record<string, MapRow[]>;
 
 /** Splits events into city-month chunks and writes the manifest. Chunks and lines in a fixed order. */
-export function buildMapData(events: readonly EventItem[], regions: readonly RegionLike[]): { manifest: MapManifest; chunks: Map<string, MapRow[]>; provinceChunks: Map<string, ProvinceChunk> } {
+export function buildMapData(
+  events: readonly EventItem[],
+  regions: readonly RegionLike[],
+): { manifest: MapManifest; chunks: Map<string, MapRow[]>; provinceChunks: Map<string, ProvinceChunk> } {
   const slugOf = new Map(regions.map((r) => [r.id, r.slug]));
   const chunks = new Map<string, MapRow[]>();
   const boxes = new Map<string, Bounds>();
@@ -68,12 +86,28 @@ export function buildMapData(events: readonly EventItem[], regions: readonly Reg
   const sorted = [...events].sort((a, b) => a.city.localeCompare(b.city) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
   for (const e of sorted) {
     const key = chunkKey(e.city, e.start.slice(0, 7));
-    const row: MapRow = [e.id, e.title, e.demo ? 1 : 0, e.type, e.level, e.county ? (slugOf.get(e.county) ?? '') : '', e.venue.name, e.lat, e.lng, wall(e.start), wall(e.end), e.status];
+    const row: MapRow = [
+      e.id,
+      e.title,
+      e.demo ? 1 : 0,
+      e.type,
+      e.level,
+      e.county ? (slugOf.get(e.county) ?? '') : '',
+      e.venue.name,
+      e.lat,
+      e.lng,
+      wall(e.start),
+      wall(e.end),
+      e.status,
+    ];
     chunks.set(key, [...(chunks.get(key) ?? []), row]);
     const b = boxes.get(key);
-    boxes.set(key, b
-      ? { south: Math.min(b.south, e.lat), west: Math.min(b.west, e.lng), north: Math.max(b.north, e.lat), east: Math.max(b.east, e.lng) }
-      : { south: e.lat, west: e.lng, north: e.lat, east: e.lng });
+    boxes.set(
+      key,
+      b
+        ? { south: Math.min(b.south, e.lat), west: Math.min(b.west, e.lng), north: Math.max(b.north, e.lat), east: Math.max(b.east, e.lng) }
+        : { south: e.lat, west: e.lng, north: e.lat, east: e.lng },
+    );
     const days = Math.round((Date.parse(`${e.end.slice(0, 10)}T00:00:00Z`) - Date.parse(`${e.start.slice(0, 10)}T00:00:00Z`)) / 86_400_000) + 1;
     maxDays = Math.max(maxDays, days);
   }
@@ -90,7 +124,15 @@ export function buildMapData(events: readonly EventItem[], regions: readonly Reg
   }
   const provinceLines = [...provinceChunks.keys()].sort().map((month): MapChunkLine => {
     const own = lines.filter((l) => l[1] === month);
-    return [PROVINCE, month, own.reduce((n, l) => n + l[2], 0), Math.min(...own.map((l) => l[3])), Math.min(...own.map((l) => l[4])), Math.max(...own.map((l) => l[5])), Math.max(...own.map((l) => l[6]))];
+    return [
+      PROVINCE,
+      month,
+      own.reduce((n, l) => n + l[2], 0),
+      Math.min(...own.map((l) => l[3])),
+      Math.min(...own.map((l) => l[4])),
+      Math.max(...own.map((l) => l[5])),
+      Math.max(...own.map((l) => l[6])),
+    ];
   });
   return {
     manifest: {
@@ -112,8 +154,19 @@ export function fromProvinceChunk(chunk: ProvinceChunk): MapEvent[] {
 /** A chunk's rows back as events. County slugs become ids again ("kunshan" -> "suzhou-kunshan"). */
 export function fromMapRows(city: string, rows: readonly MapRow[]): MapEvent[] {
   return rows.map(([id, title, demo, type, level, county, venue, lat, lng, start, end, status]) => ({
-    id, title, demo: demo === 1, type: type as MapEvent['type'], level: level as MapEvent['level'], city,
-    county: county ? `${city}-${county}` : undefined, venue, lat, lng, start: `${start}${SHANGHAI}`, end: `${end}${SHANGHAI}`, status: status as MapEvent['status'],
+    id,
+    title,
+    demo: demo === 1,
+    type: type as MapEvent['type'],
+    level: level as MapEvent['level'],
+    city,
+    county: county ? `${city}-${county}` : undefined,
+    venue,
+    lat,
+    lng,
+    start: `${start}${SHANGHAI}`,
+    end: `${end}${SHANGHAI}`,
+    status: status as MapEvent['status'],
   }));
 }
 
@@ -149,7 +202,7 @@ const intersects = (a: Bounds, b: Bounds) => a.south <= b.north && a.north >= b.
 export function chooseChunks(manifest: MapManifest, need: ChunkNeed, budget = Number.POSITIVE_INFINITY, wholeMonths = true): ChunkChoice {
   const province = wholeMonths && !need.city && !need.bounds;
   const lookBack = manifest.maxDays - 1;
-  let months: ((m: string) => boolean) = () => true;
+  let months: (m: string) => boolean = () => true;
   const tests: ((m: string) => boolean)[] = [];
   if (need.month) tests.push((m) => m === need.month);
   if (need.range) {
@@ -164,7 +217,13 @@ export function chooseChunks(manifest: MapManifest, need: ChunkNeed, budget = Nu
   const center = need.center;
   const dist = (c: MapChunkLine) => (center ? Math.hypot((c[3] + c[5]) / 2 - center.lat, ((c[4] + c[6]) / 2 - center.lng) * 0.85) : 0);
   const matched = manifest.chunks
-    .filter((c) => (province ? c[0] === PROVINCE : c[0] !== PROVINCE) && (!need.city || c[0] === need.city) && months(c[1]) && (!need.bounds || intersects(need.bounds, { south: c[3], west: c[4], north: c[5], east: c[6] })))
+    .filter(
+      (c) =>
+        (province ? c[0] === PROVINCE : c[0] !== PROVINCE) &&
+        (!need.city || c[0] === need.city) &&
+        months(c[1]) &&
+        (!need.bounds || intersects(need.bounds, { south: c[3], west: c[4], north: c[5], east: c[6] })),
+    )
     .sort((a, b) => a[1].localeCompare(b[1]) || dist(a) - dist(b) || a[0].localeCompare(b[0]));
   // A province month bigger than the budget on its own: take it city by city instead.
   if (province && matched[0] && matched[0][2] > budget) return chooseChunks(manifest, need, budget, false);

@@ -21,7 +21,12 @@ export interface CountyEvents<T> {
 type Placed = Pick<EventItem, 'id' | 'county' | 'lat' | 'lng' | 'start' | 'end' | 'status'>;
 
 /** Splits events into the county's own, the nearby ones (with km from the seat) and the county's past ones. */
-export function eventsNearCounty<T extends Placed>(events: readonly T[], county: { id: string } & LatLng, now: Date, radiusKm = NEARBY_RADIUS_KM): CountyEvents<T> {
+export function eventsNearCounty<T extends Placed>(
+  events: readonly T[],
+  county: { id: string } & LatLng,
+  now: Date,
+  radiusKm = NEARBY_RADIUS_KM,
+): CountyEvents<T> {
   const own = events.filter((e) => e.county === county.id);
   const inCounty = own.filter((e) => isUpcoming(e, now)).sort(byStart);
   const past = own.filter((e) => !isUpcoming(e, now)).sort((a, b) => byStart(b, a));
@@ -39,7 +44,10 @@ export function eventsNearCounty<T extends Placed>(events: readonly T[], county:
  * out. `place.county` is true for a county, false for a whole city.
  */
 export function alternativesFor<T extends Placed & Pick<EventItem, 'city'>>(
-  events: readonly T[], place: { id: string; county: boolean } & LatLng, now: Date, limit = 3,
+  events: readonly T[],
+  place: { id: string; county: boolean } & LatLng,
+  now: Date,
+  limit = 3,
 ): { next: T | undefined; nearest: (T & { km: number })[] } {
   const inPlace = (e: T) => (place.county ? e.county === place.id : e.city === place.id);
   const open = events.filter((e) => e.status !== 'cancelled' && isUpcoming(e, now));

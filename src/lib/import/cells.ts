@@ -10,10 +10,15 @@ import { quote } from './problems.ts';
 
 /** Splits lists typed in one cell: 、 , ， ; ； or new lines. */
 export function splitList(text: string): string[] {
-  return text.split(/[、,，;；\n]+/u).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/[、,，;；\n]+/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
-function pad(n: number): string { return String(n).padStart(2, '0'); }
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
 
 /** Excel's day zero for date serials (1900 date system, as Excel and WPS write). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -36,7 +41,10 @@ export function excelSerialToDate(serial: number): Date {
  */
 export function describeNumberFormat(format: string | undefined): { date: boolean; time: boolean } {
   if (!format) return { date: false, time: false };
-  const codes = format.replace(/"[^"]*"/gu, '').replace(/\[[^\]]*\]/gu, '').replace(/\\./gu, '');
+  const codes = format
+    .replace(/"[^"]*"/gu, '')
+    .replace(/\[[^\]]*\]/gu, '')
+    .replace(/\\./gu, '');
   return { date: /[ymdb]/iu.test(codes) || /[hs]/iu.test(codes), time: /[hs]/iu.test(codes) };
 }
 
@@ -63,7 +71,11 @@ export function parseDateTime(text: string): { value?: string; error?: string; f
     const serial = Number(t);
     const v = excelSerialToShanghai(serial);
     if (!v) return { error: `${quote(t)}不是日期`, fix: DATE_TIME_FIX };
-    if (Number.isInteger(serial)) return { error: `${quote(t)}是 Excel 日期数字（${v.slice(0, 10)}），只有日期，没有钟点`, fix: `写上钟点，例如 ${v.slice(0, 10)} 9:00；网站不收“全天”活动，请写开始和结束的钟点` };
+    if (Number.isInteger(serial))
+      return {
+        error: `${quote(t)}是 Excel 日期数字（${v.slice(0, 10)}），只有日期，没有钟点`,
+        fix: `写上钟点，例如 ${v.slice(0, 10)} 9:00；网站不收“全天”活动，请写开始和结束的钟点`,
+      };
     return { value: v };
   }
   const p = parseLooseDate(t);
@@ -84,7 +96,8 @@ export function parseCoordinate(text: string, example: string): { value?: number
   const fix = `写成 ${example} 这样的小数（只用数字和小数点）`;
   if (/^[+-]?\d{1,3}(\.\d+)?$/u.test(t)) return { value: Number(t) };
   if (/^[+-]?0x/iu.test(t)) return { error: `${quote(text)}是十六进制写法，不是经纬度`, fix };
-  if (/^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/iu.test(t)) return { error: `${quote(text)}是科学计数法，看不出准确的经纬度`, fix: `${fix}；Excel 里把这一列设成“数值”格式、保留 6 位小数` };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/iu.test(t))
+    return { error: `${quote(text)}是科学计数法，看不出准确的经纬度`, fix: `${fix}；Excel 里把这一列设成“数值”格式、保留 6 位小数` };
   if (/[°度′'’分″"”秒]/u.test(t)) return { error: `${quote(text)}是度分秒写法`, fix: `换算成小数：度 + 分 ÷ 60 + 秒 ÷ 3600，${fix}` };
   if (/^[+-]?\d{1,3},\d+$/u.test(t)) return { error: `${quote(text)}用逗号当了小数点`, fix };
   if (/^[+-]?(infinity|inf|nan|∞)$/iu.test(t)) return { error: `${quote(text)}不是数字`, fix };
@@ -92,8 +105,14 @@ export function parseCoordinate(text: string, example: string): { value?: number
 }
 
 const TYPE_WORDS: [RegExp, EventType][] = [
-  [/机关/u, 'organ'], [/企业|园区/u, 'enterprise'], [/院校|高校|学校|大学/u, 'campus'], [/医院|医疗/u, 'hospital'], [/社区|街道/u, 'community'],
-  [/商圈|步行街|综合体|商场/u, 'commercial'], [/文旅|景区|旅游/u, 'tourism'], [/乡村|下乡|农村/u, 'rural'],
+  [/机关/u, 'organ'],
+  [/企业|园区/u, 'enterprise'],
+  [/院校|高校|学校|大学/u, 'campus'],
+  [/医院|医疗/u, 'hospital'],
+  [/社区|街道/u, 'community'],
+  [/商圈|步行街|综合体|商场/u, 'commercial'],
+  [/文旅|景区|旅游/u, 'tourism'],
+  [/乡村|下乡|农村/u, 'rural'],
 ];
 export function parseType(text: string): EventType | undefined {
   const t = text.trim();
@@ -108,7 +127,10 @@ export function parseLevel(text: string): EventLevel | undefined {
   return undefined;
 }
 export function parseDatum(text: string): Datum | undefined {
-  const t = text.trim().toUpperCase().replace(/[-_\s]/gu, '');
+  const t = text
+    .trim()
+    .toUpperCase()
+    .replace(/[-_\s]/gu, '');
   if (!t || t === 'WGS84' || t === 'GPS' || t.includes('天地图')) return 'WGS84';
   if (t === 'GCJ02' || t.includes('高德') || t.includes('腾讯')) return 'GCJ02';
   if (t === 'BD09' || t === 'BD09LL' || t.includes('百度')) return 'BD09';

@@ -5,7 +5,8 @@
  * every row, and its limits are the sheet's limits.
  *
  * One file per step: limits, columns, problems, sheet-bytes (CSV), zip (.xlsx containers),
- * cells, rows (rows to events) and write. The command line (scripts/import-events.ts) keeps
+ * cells, point (coordinates), issues (schema issues in editors' words), rows (rows to events)
+ * and write. The command line (scripts/import-events.ts) keeps
  * only its arguments, the reading of files and the atomic write.
  */
 export * from './limits.ts';
@@ -14,5 +15,7 @@ export * from './problems.ts';
 export * from './sheet-bytes.ts';
 export * from './zip.ts';
 export * from './cells.ts';
+export * from './point.ts';
+export * from './issues.ts';
 export * from './rows.ts';
 export * from './write.ts';

@@ -4,7 +4,12 @@
  */
 
 /** One thing wrong with the sheet (or worth knowing): where, what, and how to fix it. */
-export interface ImportProblem { row: number | null; column: string | readonly string[] | null; message: string; fix: string }
+export interface ImportProblem {
+  row: number | null;
+  column: string | readonly string[] | null;
+  message: string;
+  fix: string;
+}
 
 /** A column's letter as Excel shows it: 0 -> A, 25 -> Z, 26 -> AA. */
 export function columnLetter(index: number): string {
@@ -43,7 +48,10 @@ export function summariseNotes(notes: readonly ImportProblem[], max = 10): strin
   }
   return [...byColumn.values()].map((group) => {
     const first = group[0]!;
-    const rows = group.slice(0, 5).map((n) => n.row).join('、');
+    const rows = group
+      .slice(0, 5)
+      .map((n) => n.row)
+      .join('、');
     const where = `第${rows}${group.length > 5 ? '等' : ''}行`;
     return `${where}（共 ${group.length} 处）${formatProblem({ ...first, row: null })}`;
   });

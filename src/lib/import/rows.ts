@@ -7,16 +7,20 @@ import type { z } from 'astro/zod';
 import { EVENT_LIST_LIMIT, EVENT_TEXT_LIMITS } from '../../schemas/event.ts';
 import { EVENT_LEVEL_LABELS, EVENT_SERVICE_LABELS, EVENT_TYPE_LABELS } from '../event-labels.ts';
 import { makeEventId, type EventItem } from '../events.ts';
-import { convert } from '../directions.ts';
-import { HULL_BUFFER_KM, makePlausibility, type PlausibilityProblem } from '../plausibility.ts';
+import { makePlausibility } from '../plausibility.ts';
 import type { RegionEntry } from '../regions.ts';
 import { cleanText } from '../text.ts';
-import { COLUMN_NAMES, type ColumnKey, KEYS, type Key, REQUIRED, columnLabel, readHeader } from './columns.ts';
+import { COLUMN_NAMES, KEYS, type Key, REQUIRED, columnLabel, readHeader } from './columns.ts';
 import { type ImportProblem, columnLetter, quote } from './problems.ts';
-import { DATE_TIME_FIX, makeRegionMatcher, parseCoordinate, parseDateTime, parseDatum, parseLevel, parseType, splitList } from './cells.ts';
+import { DATE_TIME_FIX, makeRegionMatcher, parseDateTime, parseLevel, parseType, splitList } from './cells.ts';
+import { readPoint } from './point.ts';
+import { explainIssue } from './issues.ts';
 
 /** One row of a sheet: its row number as the spreadsheet shows it, and its cells' text. */
-export interface SheetRow { row: number; cells: readonly string[] }
+export interface SheetRow {
+  row: number;
+  cells: readonly string[];
+}
 
 /** Numbers plain rows 1, 2, 3 … (a CSV's lines, a test's table). */
 export function numberRows(rows: readonly (readonly string[])[]): SheetRow[] {
@@ -37,7 +41,10 @@ export interface ImportContext {
 }
 
 /** An event read from the sheet, with the row it came from. */
-export interface ImportedEvent { row: number; event: EventItem }
+export interface ImportedEvent {
+  row: number;
+  event: EventItem;
+}
 
 const plausibilityFor = new WeakMap<readonly RegionEntry[], ReturnType<typeof makePlausibility>>();
 
@@ -47,12 +54,21 @@ const ID_PATTERN = EVENT_ID_PATTERN;
  * Reads the sheet's rows (the first non-empty row is the header) into events, or every problem
  * found. `notes` are things the editor should know that do not stop the import.
  */
-export function rowsToEvents(rows: readonly SheetRow[], ctx: ImportContext): { events: ImportedEvent[]; problems: ImportProblem[]; notes: ImportProblem[]; idColumn: string } {
+export function rowsToEvents(
+  rows: readonly SheetRow[],
+  ctx: ImportContext,
+): { events: ImportedEvent[]; problems: ImportProblem[]; notes: ImportProblem[]; idColumn: string } {
   const problems: ImportProblem[] = [];
   const notes: ImportProblem[] = [];
   const nonEmpty = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const headerRow = nonEmpty[0];
-  if (!headerRow) return { events: [], notes, idColumn: COLUMN_NAMES.id, problems: [{ row: null, column: null, message: '表格是空的', fix: '从网站下载模板，按列填写后再导入' }] };
+  if (!headerRow)
+    return {
+      events: [],
+      notes,
+      idColumn: COLUMN_NAMES.id,
+      problems: [{ row: null, column: null, message: '表格是空的', fix: '从网站下载模板，按列填写后再导入' }],
+    };
   const { keys, labels } = readHeader(headerRow.cells);
   const label = (k: Key) => labels[k] ?? COLUMN_NAMES[k];
   // Two columns that both mean 活动名称 (say 活动名称 and 名称): which one holds the truth is
@@ -60,7 +76,9 @@ export function rowsToEvents(rows: readonly SheetRow[], ctx: ImportContext): { e
   const repeated = KEYS.map((k) => ({ k, at: keys.flatMap((x, i) => (x === k ? [i] : [])) })).filter((d) => d.at.length > 1);
   if (repeated.length > 0) {
     return {
-      events: [], notes, idColumn: label('id'),
+      events: [],
+      notes,
+      idColumn: label('id'),
       problems: repeated.map(({ k, at }) => ({
         row: headerRow.row,
         column: at.map((i) => columnLabel(headerRow.cells[i]!)),
@@ -71,11 +89,28 @@ export function rowsToEvents(rows: readonly SheetRow[], ctx: ImportContext): { e
   }
   const missing = REQUIRED.filter((k) => !keys.includes(k));
   if (missing.length > 0) {
-    return { events: [], notes, idColumn: label('id'), problems: [{ row: headerRow.row, column: null, message: `缺少列：${missing.map((k) => COLUMN_NAMES[k]).join('、')}`, fix: '第一行应为模板的列名，请从网站下载模板（/data/templates/events-template.xlsx）并按它填写' }] };
+    return {
+      events: [],
+      notes,
+      idColumn: label('id'),
+      problems: [
+        {
+          row: headerRow.row,
+          column: null,
+          message: `缺少列：${missing.map((k) => COLUMN_NAMES[k]).join('、')}`,
+          fix: '第一行应为模板的列名，请从网站下载模板（/data/templates/events-template.xlsx）并按它填写',
+        },
+      ],
+    };
   }
   const dataRows = nonEmpty.slice(1);
   if (dataRows.length === 0) {
-    return { events: [], notes, idColumn: label('id'), problems: [{ row: null, column: null, message: '表格里没有活动，只有列名', fix: `从第${headerRow.row + 1}行起每行填写一个活动` }] };
+    return {
+      events: [],
+      notes,
+      idColumn: label('id'),
+      problems: [{ row: null, column: null, message: '表格里没有活动，只有列名', fix: `从第${headerRow.row + 1}行起每行填写一个活动` }],
+    };
   }
   const match = makeRegionMatcher(ctx.regions);
   let plausibility = plausibilityFor.get(ctx.regions);
@@ -91,7 +126,8 @@ export function rowsToEvents(rows: readonly SheetRow[], ctx: ImportContext): { e
       return i < 0 ? '' : cleanText(cells[i] ?? '').trim();
     };
     const rowProblems: ImportProblem[] = [];
-    const add = (k: Key | Key[], message: string, fix: string) => rowProblems.push({ row: rowNo, column: Array.isArray(k) ? k.map(label) : label(k), message, fix });
+    const add = (k: Key | Key[], message: string, fix: string) =>
+      rowProblems.push({ row: rowNo, column: Array.isArray(k) ? k.map(label) : label(k), message, fix });
 
     for (const k of REQUIRED) if (!get(k)) add(k, '不能为空', `请填写「${label(k)}」`);
 
@@ -111,21 +147,32 @@ export function rowsToEvents(rows: readonly SheetRow[], ctx: ImportContext): { e
     for (const k of ['organisers', 'hosts', 'brands'] as const) {
       const max = k === 'brands' ? EVENT_TEXT_LIMITS.brand : EVENT_TEXT_LIMITS.organisation;
       if (lists[k].length > EVENT_LIST_LIMIT) add(k, `填了 ${lists[k].length} 个，最多 ${EVENT_LIST_LIMIT} 个`, `只留最主要的 ${EVENT_LIST_LIMIT} 个`);
-      else lists[k].forEach((item, i) => { if (!tooLong(k, item, max, `第${i + 1}个`) && k !== 'brands') tooShort(k, item, 2, `第${i + 1}个`); });
+      else
+        lists[k].forEach((item, i) => {
+          if (!tooLong(k, item, max, `第${i + 1}个`) && k !== 'brands') tooShort(k, item, 2, `第${i + 1}个`);
+        });
     }
     if (get('phone') && !/^[0-9\-（）() ]{5,20}$/u.test(get('phone'))) {
       add('phone', `${quote(get('phone'))}不是电话号码的写法`, '只写一个号码，用数字、连字符（-）和括号，5—20 个字符，例如 025-12345678；其他号码写在备注里');
     }
 
     const city = get('city') ? match.city(get('city')) : undefined;
-    if (get('city') && !city) add('city', `${quote(get('city'))}不是江苏的设区市`, `填写 ${match.cities.map((c) => c.shortName).join('、')} 之一（带不带“市”都可以）`);
+    if (get('city') && !city)
+      add('city', `${quote(get('city'))}不是江苏的设区市`, `填写 ${match.cities.map((c) => c.shortName).join('、')} 之一（带不带“市”都可以）`);
     let county: RegionEntry | undefined;
     if (get('county') && city) {
       county = match.county(city, get('county'));
       if (!county) {
         const elsewhere = match.countyAnywhere(get('county'));
         const parent = elsewhere ? ctx.regions.find((r) => r.id === elsewhere.parent) : undefined;
-        add('county', `${quote(get('county'))}不是${city.name}的县（市、区）${parent ? `，它属于${parent.name}` : ''}`, `检查「${label('city')}」和「${label('county')}」是否填对；${city.name}下辖：${ctx.regions.filter((r) => r.parent === city.id).map((r) => r.name).join('、')}`);
+        add(
+          'county',
+          `${quote(get('county'))}不是${city.name}的县（市、区）${parent ? `，它属于${parent.name}` : ''}`,
+          `检查「${label('city')}」和「${label('county')}」是否填对；${city.name}下辖：${ctx.regions
+            .filter((r) => r.parent === city.id)
+            .map((r) => r.name)
+            .join('、')}`,
+        );
       }
     }
 
@@ -139,19 +186,29 @@ export function rowsToEvents(rows: readonly SheetRow[], ctx: ImportContext): { e
     if (start.error) add('start', start.error, start.fix ?? DATE_TIME_FIX);
     const end = get('end') ? parseDateTime(get('end')) : {};
     if (end.error) add('end', end.error, end.fix ?? DATE_TIME_FIX);
-    if (start.value && end.value && Date.parse(end.value) < Date.parse(start.value)) add('end', '结束时间早于开始时间', `检查「${label('start')}」和「${label('end')}」是否填反`);
+    if (start.value && end.value && Date.parse(end.value) < Date.parse(start.value))
+      add('end', '结束时间早于开始时间', `检查「${label('start')}」和「${label('end')}」是否填反`);
     const year = start.value ? Number(start.value.slice(0, 4)) : undefined;
     if (year !== undefined && year < 2026) add('start', `${label('start')}是${year}年，本网站只收2026年及以后的活动`, '核对年份；往年的活动不用导入');
 
     const point = readPoint(get, add, label, { city, county, plausibility, confirm: ctx.confirmCoordinates ?? false, notes, rowNo });
 
     const serviceWords = splitList(get('services'));
-    const serviceKeys = serviceWords.map((w) => (Object.entries(EVENT_SERVICE_LABELS).find(([k, l]) => l === w || k === w)?.[0]));
-    serviceWords.forEach((w, i) => { if (!serviceKeys[i]) add('services', `${quote(w)}不是现场服务项目`, `填写 ${Object.values(EVENT_SERVICE_LABELS).join('、')}，多项用顿号分开`); });
+    const serviceKeys = serviceWords.map((w) => Object.entries(EVENT_SERVICE_LABELS).find(([k, l]) => l === w || k === w)?.[0]);
+    serviceWords.forEach((w, i) => {
+      if (!serviceKeys[i]) add('services', `${quote(w)}不是现场服务项目`, `填写 ${Object.values(EVENT_SERVICE_LABELS).join('、')}，多项用顿号分开`);
+    });
 
     const givenId = get('id');
     const idProblem = givenId ? eventIdProblem(givenId) : undefined;
-    if (idProblem) add('id', idProblem, ID_PATTERN.test(givenId) ? '换一个编号，例如在前面加上年份和城市：2026-nanjing-001；也可以不填，由系统生成' : '只用小写字母、数字和连字符（不能有 / 或 \\ 等符号），3—64 个字符，例如 2026-nanjing-001；也可以不填，由系统生成');
+    if (idProblem)
+      add(
+        'id',
+        idProblem,
+        ID_PATTERN.test(givenId)
+          ? '换一个编号，例如在前面加上年份和城市：2026-nanjing-001；也可以不填，由系统生成'
+          : '只用小写字母、数字和连字符（不能有 / 或 \\ 等符号），3—64 个字符，例如 2026-nanjing-001；也可以不填，由系统生成',
+      );
 
     if (rowProblems.length > 0 || !city || !type || !level || !start.value || !end.value || !point || year === undefined) {
       problems.push(...rowProblems);
@@ -190,112 +247,16 @@ export function rowsToEvents(rows: readonly SheetRow[], ctx: ImportContext): { e
   });
   for (const [id, rowsWithId] of idRows) {
     if (rowsWithId.length > 1) {
-      for (const r of rowsWithId) problems.push({ row: r, column: label('id'), message: `活动编号 ${id} 与第${rowsWithId.filter((x) => x !== r).join('、')}行重复`, fix: '同一活动只保留一行；不同活动请给不同编号，或不填编号' });
+      for (const r of rowsWithId)
+        problems.push({
+          row: r,
+          column: label('id'),
+          message: `活动编号 ${id} 与第${rowsWithId.filter((x) => x !== r).join('、')}行重复`,
+          fix: '同一活动只保留一行；不同活动请给不同编号，或不填编号',
+        });
     }
   }
   ctx.onProgress?.(dataRows.length, dataRows.length);
   const byRow = (a: ImportProblem, b: ImportProblem) => (a.row ?? 0) - (b.row ?? 0);
   return { events: problems.length ? [] : events, problems: problems.sort(byRow), notes: notes.sort(byRow), idColumn: label('id') };
-}
-
-const DATUM_HINT = '；如果坐标是从高德或腾讯地图复制的，在「坐标系」列填 GCJ02，百度地图的填 BD09';
-
-/** Reads and judges the row's coordinates; adds problems (or, when confirmed, notes). */
-function readPoint(
-  get: (k: Key) => string,
-  add: (k: Key | Key[], message: string, fix: string) => void,
-  label: (k: Key) => string,
-  { city, county, plausibility, confirm, notes, rowNo }: { city: RegionEntry | undefined; county: RegionEntry | undefined; plausibility: ReturnType<typeof makePlausibility>; confirm: boolean; notes: ImportProblem[]; rowNo: number },
-): { lat: number; lng: number } | undefined {
-  const datum = parseDatum(get('datum'));
-  if (!datum) add('datum', `${quote(get('datum'))}不是认识的坐标系`, '填写 WGS84、GCJ02（高德、腾讯）或 BD09（百度），不填按 WGS84');
-  const lng = get('lng') ? parseCoordinate(get('lng'), '118.79143') : {};
-  const lat = get('lat') ? parseCoordinate(get('lat'), '32.06141') : {};
-  if (lng.error) add('lng', lng.error, lng.fix ?? '');
-  if (lat.error) add('lat', lat.error, lat.fix ?? '');
-  if (lng.value === undefined || lat.value === undefined || !datum) return undefined;
-  const where = `经度 ${get('lng')}、纬度 ${get('lat')}`;
-  const both: Key[] = ['lng', 'lat'];
-  const hint = datum === 'WGS84' ? DATUM_HINT.replace('「坐标系」', `「${label('datum')}」`) : '';
-  const onEarth = (la: number, ln: number) => Math.abs(la) <= 90 && Math.abs(ln) <= 180;
-  const inJiangsu = (la: number, ln: number) => onEarth(la, ln) && plausibility.kmOutsideHull(convert({ lat: la, lng: ln }, datum, 'WGS84')) <= HULL_BUFFER_KM;
-  if (!inJiangsu(lat.value, lng.value) && inJiangsu(lng.value, lat.value)) {
-    add(both, `${where} 不在江苏，像是填反了`, '把经度和纬度对调（江苏的经度约 116—122，纬度约 30—35）');
-    return undefined;
-  }
-  if (!onEarth(lat.value, lng.value)) {
-    add(both, `${where} 不是地球上的位置`, '在地图上重新取点；江苏的经度约 116—122，纬度约 30—35');
-    return undefined;
-  }
-  const p = convert({ lat: lat.value, lng: lng.value }, datum, 'WGS84');
-  // Without a known city only the Jiangsu rule applies (an unknown id is not judged by county).
-  const problems = plausibility.check(p, { city: city?.id ?? '', county: county?.id });
-  const say = (problem: PlausibilityProblem): { message: string; fix: string } => {
-    const km = (n: number) => `约 ${Math.round(n)} 公里`;
-    const confirmFix = '；确认地点无误（例如在省界、海边或县界附近）时，加 --confirm-coordinates 重新运行';
-    switch (problem.rule) {
-      case 'outside-jiangsu':
-        return problem.hard
-          ? { message: `${where} 不在江苏（离最近的江苏县（市、区）政府驻地${problem.nearest.name}${km(problem.nearestKm)}）`, fix: `在地图上重新取点，复制经纬度${hint}` }
-          : { message: `${where} 在江苏各县（市、区）政府驻地连成的范围以外${km(problem.kmOutside)}（离${problem.nearest.name}政府驻地${km(problem.nearestKm)}），可能不在江苏`, fix: `核对坐标${hint}${confirmFix}` };
-      case 'far-from-own-seat':
-        return { message: `坐标离${problem.seat.name}政府驻地${km(problem.km)}，不像在${county ? county.name : city!.name}`, fix: `核对坐标和「${label(county ? 'county' : 'city')}」是否对应${hint}` };
-      case 'nearer-other-seat':
-        return { message: `坐标离${problem.seat.name}政府驻地${km(problem.km)}，离${problem.nearest.name}政府驻地却只有${km(problem.nearestKm)}，像是${problem.nearest.name}的地点`, fix: `核对坐标和「${label(county ? 'county' : 'city')}」是否对应${hint}${confirmFix}` };
-    }
-  };
-  let ok = true;
-  for (const problem of problems) {
-    const { message, fix } = say(problem);
-    if (confirm && !problem.hard) notes.push({ row: rowNo, column: both.map(label), message: `${message}；已按 --confirm-coordinates 接受`, fix: '' });
-    else { add(both, message, fix); ok = false; }
-  }
-  return ok ? { lat: Math.round(p.lat * 1e6) / 1e6, lng: Math.round(p.lng * 1e6) / 1e6 } : undefined;
-}
-
-/**
- * A schema issue as the editor needs it: the sheet's column and a plain sentence with the fix.
- * The checks above catch what the schema checks, so this is the safety net for whatever the
- * schema adds later; it never passes on the validator's own wording.
- */
-export function explainIssue(path: readonly PropertyKey[], draft: Record<string, unknown>, label: (k: ColumnKey) => string = (k) => COLUMN_NAMES[k]): { column: string; message: string; fix: string } {
-  const [head, second] = path;
-  const value = path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), draft);
-  const text = typeof value === 'string' ? value : undefined;
-  const lengthSentence = (max: number, min: number) => text === undefined
-    ? { message: '内容不符合要求', fix: '对照模板的填写说明改正' }
-    : cleanText(text).length > max
-      ? { message: `有 ${cleanText(text).length} 个字，最多 ${max} 个字`, fix: `删减到 ${max} 个字以内` }
-      : { message: `${quote(text)}太短或有不能用的字符，至少 ${min} 个字`, fix: '写全称，不要只填符号' };
-  switch (head) {
-    case 'title': return { column: label('title'), ...lengthSentence(EVENT_TEXT_LIMITS.title, 2) };
-    case 'venue':
-      return second === 'name' ? { column: label('venue'), ...lengthSentence(EVENT_TEXT_LIMITS.venue, 2) } : { column: label('address'), ...lengthSentence(EVENT_TEXT_LIMITS.address, 4) };
-    case 'notes': return { column: label('notes'), ...lengthSentence(EVENT_TEXT_LIMITS.notes, 1) };
-    case 'organisers':
-    case 'hosts':
-    case 'brands': {
-      const list = Array.isArray(draft[head]) ? (draft[head] as unknown[]) : [];
-      if (typeof second !== 'number') {
-        return list.length > EVENT_LIST_LIMIT
-          ? { column: label(head), message: `填了 ${list.length} 个，最多 ${EVENT_LIST_LIMIT} 个`, fix: `只留最主要的 ${EVENT_LIST_LIMIT} 个` }
-          : { column: label(head), message: '至少要填一个', fix: '多个用顿号分开' };
-      }
-      return { column: label(head), ...lengthSentence(head === 'brands' ? EVENT_TEXT_LIMITS.brand : EVENT_TEXT_LIMITS.organisation, head === 'brands' ? 1 : 2) };
-    }
-    case 'year': return { column: label('start'), message: `${label('start')}是${String(draft['year'])}年，本网站只收2026年及以后的活动`, fix: '核对年份；往年的活动不用导入' };
-    case 'start':
-    case 'end': return head === 'end' && typeof draft['start'] === 'string' && typeof draft['end'] === 'string' && Date.parse(draft['end']) < Date.parse(draft['start'])
-      ? { column: label('end'), message: '结束时间早于开始时间', fix: `检查「${label('start')}」和「${label('end')}」是否填反` }
-      : { column: label(head), message: '时间看不懂', fix: DATE_TIME_FIX };
-    case 'lat':
-    case 'lng': return { column: label(head), message: '经纬度超出范围', fix: '在地图上重新取点；江苏的经度约 116—122，纬度约 30—35' };
-    case 'city': return { column: label('city'), message: '设区市不对', fix: '填写江苏 13 个设区市之一，例如 南京' };
-    case 'county': return { column: label('county'), message: '县（市、区）与设区市对不上', fix: `检查「${label('city')}」和「${label('county')}」是否填对` };
-    case 'type': return { column: label('type'), message: '活动类型不对', fix: `填写 ${Object.values(EVENT_TYPE_LABELS).join('、')} 之一` };
-    case 'level': return { column: label('level'), message: '活动级别不对', fix: `填写 ${Object.values(EVENT_LEVEL_LABELS).join('、')} 之一` };
-    case 'services': return { column: label('services'), message: '现场服务项目不对', fix: `填写 ${Object.values(EVENT_SERVICE_LABELS).join('、')}，多项用顿号分开` };
-    case 'phone': return { column: label('phone'), message: `${quote(text ?? '')}不是电话号码的写法`, fix: '只写一个号码，用数字、连字符（-）和括号，5—20 个字符，例如 025-12345678' };
-    default: return { column: '（整行）', message: '这一行有网站不接受的内容', fix: '对照模板的填写说明检查这一行；仍不清楚时把这一行发给网站管理员' };
-  }
 }

@@ -50,7 +50,12 @@ export function notCsvReason(bytes: Uint8Array, text: string): ImportProblem | u
     return { row: null, column: null, message: '这个文件其实是 Excel（.xlsx）文件，只是扩展名是 .csv', fix: '把文件扩展名改成 .xlsx 再导入' };
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    return { row: null, column: null, message: '这个文件是旧版 Excel（.xls）文件，不是 CSV', fix: '在 Excel 或 WPS 里另存为 .xlsx（Excel 工作簿）或 CSV UTF-8' };
+    return {
+      row: null,
+      column: null,
+      message: '这个文件是旧版 Excel（.xls）文件，不是 CSV',
+      fix: '在 Excel 或 WPS 里另存为 .xlsx（Excel 工作簿）或 CSV UTF-8',
+    };
   }
   if (text.includes('\u0000')) {
     return { row: null, column: null, message: '文件里有不是文字的内容，不是 CSV 表格', fix: '在 Excel 或 WPS 里打开报送表，另存为 .xlsx 或 CSV UTF-8' };

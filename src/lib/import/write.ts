@@ -9,10 +9,20 @@ import { type ImportProblem } from './problems.ts';
 import { type ImportedEvent } from './rows.ts';
 
 /** An event file already on the site: its path below the events folder, text, and demo flag. */
-export interface ExistingFile { path: string; text: string; demo: boolean }
+export interface ExistingFile {
+  path: string;
+  text: string;
+  demo: boolean;
+}
 
 /** What importing one event will do. */
-export interface WritePlan { row: number; event: EventItem; path: string; text: string; state: 'new' | 'same' | 'changed' }
+export interface WritePlan {
+  row: number;
+  event: EventItem;
+  path: string;
+  text: string;
+  state: 'new' | 'same' | 'changed';
+}
 
 /**
  * Where each event goes (always `<city>/<id>.yaml` below the events folder) and what is already
@@ -20,7 +30,12 @@ export interface WritePlan { row: number; event: EventItem; path: string; text: 
  * folder: the event would move; the demo folder; any other place), and an id of a demo event
  * (a demo never becomes a real event). Paths use "/"; ids cannot hold separators (checked above).
  */
-export function planWrites(events: readonly ImportedEvent[], existing: ReadonlyMap<string, readonly ExistingFile[]>, regions: readonly RegionEntry[], idColumn = COLUMN_NAMES.id): { plan: WritePlan[]; problems: ImportProblem[] } {
+export function planWrites(
+  events: readonly ImportedEvent[],
+  existing: ReadonlyMap<string, readonly ExistingFile[]>,
+  regions: readonly RegionEntry[],
+  idColumn = COLUMN_NAMES.id,
+): { plan: WritePlan[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const plan: WritePlan[] = [];
   const nameOf = (id: string) => regions.find((r) => r.id === id)?.name ?? id;
@@ -36,7 +51,11 @@ export function planWrites(events: readonly ImportedEvent[], existing: ReadonlyM
       } else if (f.path !== path) {
         const folder = f.path.split('/')[0] ?? '';
         const otherCity = folder !== event.city && regions.some((r) => r.id === folder && r.type === 'city') && f.path === `${folder}/${event.id}.yaml`;
-        if (otherCity) refuse(`网站上已是${nameOf(folder)}的活动（${f.path}），表格里填的是${nameOf(event.city)}；导入不会把活动挪到别的设区市`, `如果是另一个活动，换一个活动编号；如果确实要改设区市，先删除 ${f.path} 再导入`);
+        if (otherCity)
+          refuse(
+            `网站上已是${nameOf(folder)}的活动（${f.path}），表格里填的是${nameOf(event.city)}；导入不会把活动挪到别的设区市`,
+            `如果是另一个活动，换一个活动编号；如果确实要改设区市，先删除 ${f.path} 再导入`,
+          );
         else refuse(`已被 ${f.path} 使用，它不在 ${event.city}/ 文件夹里`, `换一个活动编号，或先把 ${f.path} 移走`);
         blocked = true;
       }

@@ -6,7 +6,13 @@ import { IMPORT_LIMITS, formatBytes } from './limits.ts';
 import { type ImportProblem } from './problems.ts';
 
 /** One stored or deflated file inside an .xlsx, where its bytes are. */
-export interface ZipEntry { name: string; method: 0 | 8; declaredBytes: number; dataStart: number; dataEnd: number }
+export interface ZipEntry {
+  name: string;
+  method: 0 | 8;
+  declaredBytes: number;
+  dataStart: number;
+  dataEnd: number;
+}
 
 const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
 const u32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
@@ -31,7 +37,10 @@ export function readZipLayout(bytes: Uint8Array, fileName: string, limits = IMPO
   if (bytes.length < 22 || u32(bytes, 0) !== LOCAL) return notXlsx();
   let end = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i -= 1) {
-    if (u32(bytes, i) === END) { end = i; break; }
+    if (u32(bytes, i) === END) {
+      end = i;
+      break;
+    }
   }
   if (end < 0) return notXlsx();
   const count = u16(bytes, end + 10);
@@ -49,10 +58,11 @@ export function readZipLayout(bytes: Uint8Array, fileName: string, limits = IMPO
     packed += u32(bytes, at + 20);
     at += 46 + u16(bytes, at + 28) + u16(bytes, at + 30) + u16(bytes, at + 32);
   }
-  const tooBig = (bytesOut: number) => refuse(
-    `文件只有 ${formatBytes(bytes.length)}，解压后却有 ${formatBytes(bytesOut)}（上限 ${formatBytes(limits.unzippedBytes)}），不像正常的报送表，没有读取`,
-    `可能是文件损坏或被做了手脚（“压缩炸弹”）。一张表最多 ${limits.dataRows} 行活动；请把活动复制粘贴到网站下载的模板里，另存后再导入`,
-  );
+  const tooBig = (bytesOut: number) =>
+    refuse(
+      `文件只有 ${formatBytes(bytes.length)}，解压后却有 ${formatBytes(bytesOut)}（上限 ${formatBytes(limits.unzippedBytes)}），不像正常的报送表，没有读取`,
+      `可能是文件损坏或被做了手脚（“压缩炸弹”）。一张表最多 ${limits.dataRows} 行活动；请把活动复制粘贴到网站下载的模板里，另存后再导入`,
+    );
   const isBomb = (unpacked: number, packedBytes: number) => unpacked > limits.unzippedBytes && unpacked > packedBytes * limits.bombRatio;
   if (isBomb(declared, packed)) return tooBig(declared);
 
@@ -73,14 +83,18 @@ export function readZipLayout(bytes: Uint8Array, fileName: string, limits = IMPO
     const name = new TextDecoder().decode(bytes.subarray(nameStart, nameStart + u16(bytes, at + 26)));
     if (flags & 1) return refuse('文件设了密码', '在 Excel 或 WPS 里取消密码，另存为 .xlsx 后再导入');
     if (method !== 0 && method !== 8) return refuse('文件用了不常见的压缩方式', '用 Excel 或 WPS 打开报送表，另存为 .xlsx 后再导入');
-    if (compressed === 0xffffffff || size === 0xffffffff) return refuse('文件格式特殊（ZIP64），不像报送表', '用 Excel 或 WPS 打开报送表，另存为 .xlsx 后再导入');
+    if (compressed === 0xffffffff || size === 0xffffffff)
+      return refuse('文件格式特殊（ZIP64），不像报送表', '用 Excel 或 WPS 打开报送表，另存为 .xlsx 后再导入');
     let dataEnd: number;
     let next: number;
     if (flags & 8 && compressed === 0) {
       // Size given after the data: the unzipper scans for the descriptor's signature; so do we.
       dataEnd = -1;
       for (let i = dataStart; i + 4 <= bytes.length; i += 1) {
-        if (bytes[i] === DESCRIPTOR[0] && bytes[i + 1] === DESCRIPTOR[1] && bytes[i + 2] === DESCRIPTOR[2] && bytes[i + 3] === DESCRIPTOR[3]) { dataEnd = i; break; }
+        if (bytes[i] === DESCRIPTOR[0] && bytes[i + 1] === DESCRIPTOR[1] && bytes[i + 2] === DESCRIPTOR[2] && bytes[i + 3] === DESCRIPTOR[3]) {
+          dataEnd = i;
+          break;
+        }
       }
       if (dataEnd < 0) return notXlsx();
       next = dataEnd + 16;
@@ -93,7 +107,13 @@ export function readZipLayout(bytes: Uint8Array, fileName: string, limits = IMPO
     at = next;
   }
   const localDeclared = entries.reduce((s, e) => s + e.declaredBytes, 0);
-  if (isBomb(localDeclared, entries.reduce((s, e) => s + e.dataEnd - e.dataStart, 0))) return tooBig(localDeclared);
+  if (
+    isBomb(
+      localDeclared,
+      entries.reduce((s, e) => s + e.dataEnd - e.dataStart, 0),
+    )
+  )
+    return tooBig(localDeclared);
   return { entries };
 }
 

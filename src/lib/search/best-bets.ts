@@ -21,7 +21,10 @@ export interface BestBet {
  * punctuation, 〔〕 and 《》), so 苏商建函〔2026〕66号 and 苏商建函2026 66号 compare the same.
  */
 export function normaliseQuery(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** True for a term written in Latin letters and digits only (NEV, csv, nanjing). */
@@ -37,7 +40,11 @@ export function termScore(rawQuery: string, term: string): number {
   const t = normaliseQuery(term);
   if (t.length < 2) return 0;
   if (isLatin(t)) {
-    const words: string[] = rawQuery.normalize('NFKC').toLowerCase().match(/[a-z0-9]+/gu) ?? [];
+    const words: string[] =
+      rawQuery
+        .normalize('NFKC')
+        .toLowerCase()
+        .match(/[a-z0-9]+/gu) ?? [];
     if (words.includes(t)) return t.length;
     const last = words.at(-1);
     return last && last.length >= 3 && t.startsWith(last) && normaliseQuery(rawQuery).endsWith(last) ? last.length - 0.5 : 0;
@@ -49,7 +56,10 @@ export function termScore(rawQuery: string, term: string): number {
 }
 
 /** Filters a visitor has chosen on the search page. */
-export interface BetFilters { section?: string | undefined; city?: string | undefined }
+export interface BetFilters {
+  section?: string | undefined;
+  city?: string | undefined;
+}
 
 /**
  * The best bets for a query, best first, at most `limit`. With a section or city chosen, only

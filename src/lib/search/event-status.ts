@@ -52,7 +52,10 @@ export function rankByTime<T extends { meta: Record<string, string | undefined> 
     const state = m['start'] && m['end'] ? eventTimeState(m['start'], m['end'], now, m['cancelled'] === '1') : undefined;
     return state ? TIME_RANK[state] : 0;
   };
-  return results.map((r, i) => ({ r, i, k: rank(r) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.r);
+  return results
+    .map((r, i) => ({ r, i, k: rank(r) }))
+    .sort((a, b) => a.k - b.k || a.i - b.i)
+    .map((x) => x.r);
 }
 
 /** The Pagefind filter value an event page carries: the day it ends (Shanghai, as written), or 已取消. */
@@ -85,5 +88,8 @@ export function endsGroups(values: Readonly<Record<string, number>> | undefined,
  */
 export function rankIdsByTime<T extends { id: string }>(results: readonly T[], ended: ReadonlySet<string>, cancelled: ReadonlySet<string>): T[] {
   const rank = (r: T) => (cancelled.has(r.id) ? 2 : ended.has(r.id) ? 1 : 0);
-  return results.map((r, i) => ({ r, i, k: rank(r) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.r);
+  return results
+    .map((r, i) => ({ r, i, k: rank(r) }))
+    .sort((a, b) => a.k - b.k || a.i - b.i)
+    .map((x) => x.r);
 }

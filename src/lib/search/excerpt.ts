@@ -7,7 +7,10 @@
  */
 
 /** A piece of an excerpt: plain text, highlighted or not. */
-export interface ExcerptPart { text: string; mark: boolean }
+export interface ExcerptPart {
+  text: string;
+  mark: boolean;
+}
 
 const BOUNDARY = /[。！？；!?;\n]/u;
 
@@ -18,7 +21,10 @@ const BOUNDARY = /[。！？；!?;\n]/u;
  * anyway, is skipped when the text starts with it.
  */
 export function buildExcerpt(content: string, words: readonly string[], max = 72, title = ''): ExcerptPart[] {
-  let text = content.replace(/\u200b/gu, '').replace(/\s+/gu, ' ').trim();
+  let text = content
+    .replace(/\u200b/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
   const heading = title.replace(/\s+/gu, ' ').trim();
   if (heading && text.startsWith(heading)) text = text.slice(heading.length).replace(/^[.。\s]+/u, '');
   const terms = [...new Set(words.map((w) => w.trim()).filter((w) => [...w].length >= 2))].sort((a, b) => b.length - a.length);
@@ -33,7 +39,10 @@ export function buildExcerpt(content: string, words: readonly string[], max = 72
   const earliest = Math.max(0, at - 24);
   let start = earliest > 0 ? Math.max(0, at - 12) : 0;
   for (let i = at - 1; i >= earliest; i--) {
-    if (BOUNDARY.test(text.charAt(i))) { start = i + 1; break; }
+    if (BOUNDARY.test(text.charAt(i))) {
+      start = i + 1;
+      break;
+    }
   }
   let end = Math.min(text.length, start + max);
   const stop = text.slice(at, end).search(BOUNDARY);

@@ -11,14 +11,25 @@ import { placeWords } from './page-meta.ts';
 export type PlaceRow = [string, string, string, string, string];
 
 /** A best bet with what the page shows. */
-export interface ShownBet extends BestBet { title: string; summary: string }
+export interface ShownBet extends BestBet {
+  title: string;
+  summary: string;
+}
 
 /** The best bet of one place; `cityName` names the parent city of a county. */
 export function placeBet([id, name, shortName, slug, parent]: PlaceRow, cityName: (id: string) => string | undefined): ShownBet {
   const terms = placeWords({ name, shortName, slug });
   return parent === ''
     ? { id: `city-${id}`, url: `/cities/${id}/`, title: name, summary: '活动、每月计划和补贴受理情况', section: '活动', terms, city: id }
-    : { id: `county-${id}`, url: `/cities/${parent}/${slug}/`, title: `${name}（${cityName(parent) ?? ''}）`, summary: '本地和附近的活动', section: '活动', terms, city: parent };
+    : {
+        id: `county-${id}`,
+        url: `/cities/${parent}/${slug}/`,
+        title: `${name}（${cityName(parent) ?? ''}）`,
+        summary: '本地和附近的活动',
+        section: '活动',
+        terms,
+        city: parent,
+      };
 }
 
 /** The best bets of all places, cities first in the order given. */

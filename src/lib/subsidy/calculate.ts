@@ -52,7 +52,13 @@ export interface ResultLine {
  * tax not paid (购置税减免) and interest not paid (贴息) are different kinds of money, so the
  * total is what the buyer spends less in all (合计少花), with each part shown.
  */
-export interface CalcResult { lines: ResultLine[]; cash: number; taxSaved: number; interestSaved: number; total: number }
+export interface CalcResult {
+  lines: ResultLine[];
+  cash: number;
+  taxSaved: number;
+  interestSaved: number;
+  total: number;
+}
 
 const money = (n: number) => (Number.isInteger(n) ? formatInteger(n) : formatInteger(Math.trunc(n)) + '.' + n.toFixed(2).split('.')[1]) + '元';
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -61,7 +67,20 @@ export const toWholeYuan = (n: number) => Math.floor(n + 0.5);
 
 function line(key: ResultKey, title: string, partial: Partial<ResultLine>): ResultLine {
   const amount = partial.amount ?? 0;
-  return { key, title, eligible: false, amount, value: toWholeYuan(amount), steps: [], reasons: [], fixes: [], assumptions: [], notes: [], facts: [], ...partial };
+  return {
+    key,
+    title,
+    eligible: false,
+    amount,
+    value: toWholeYuan(amount),
+    steps: [],
+    reasons: [],
+    fixes: [],
+    assumptions: [],
+    notes: [],
+    facts: [],
+    ...partial,
+  };
 }
 
 /** A purchase day outside a programme's period: why it is not counted, in whole sentences. */
@@ -146,8 +165,12 @@ function tradeIn(input: CalcInput, rules: SubsidyRules, today?: string): ResultL
     const range = registrationRange(input.oldRegistered);
     if (range.first <= cutoff.date && range.last > cutoff.date) {
       return line('trade-in', title, {
-        reasons: [`${OLD_FUEL_LABELS[fuel]}要在${formatDateZh(cutoff.date)}及以前注册才能报废更新；只知道注册于${registrationZh(input.oldRegistered)}，还判断不了。`],
-        fixes: [`请把注册日期填到${/^\d{4}$/u.test(input.oldRegistered) ? '月份' : '日'}，例如 ${cutoff.date.slice(0, /^\d{4}$/u.test(input.oldRegistered) ? 7 : 10)}（看行驶证上的“注册日期”）。`],
+        reasons: [
+          `${OLD_FUEL_LABELS[fuel]}要在${formatDateZh(cutoff.date)}及以前注册才能报废更新；只知道注册于${registrationZh(input.oldRegistered)}，还判断不了。`,
+        ],
+        fixes: [
+          `请把注册日期填到${/^\d{4}$/u.test(input.oldRegistered) ? '月份' : '日'}，例如 ${cutoff.date.slice(0, /^\d{4}$/u.test(input.oldRegistered) ? 7 : 10)}（看行驶证上的“注册日期”）。`,
+        ],
         facts,
       });
     }
@@ -166,7 +189,8 @@ function tradeIn(input: CalcInput, rules: SubsidyRules, today?: string): ResultL
       });
     }
   }
-  const rule = input.mode === 'scrap' ? (input.car === 'nev' ? rules.scrap.nev : rules.scrap.iceSmall) : input.car === 'nev' ? rules.replace.nev : rules.replace.iceSmall;
+  const rule =
+    input.mode === 'scrap' ? (input.car === 'nev' ? rules.scrap.nev : rules.scrap.iceSmall) : input.car === 'nev' ? rules.replace.nev : rules.replace.iceSmall;
   facts.push(rule.fact, rules.priceBasis.fact);
   if (rules.rounding.fact) facts.push(rules.rounding.fact);
   const raw = round2((input.price * rule.percent) / 100);
@@ -217,7 +241,9 @@ function purchaseTax(input: CalcInput, rules: SubsidyRules): ResultLine {
       `不含增值税的车价：${money(input.price)} ÷ ${(1 + t.vatPercent / 100).toFixed(2)} = ${money(base)}`,
       `全额购置税：${money(base)} × ${t.ratePercent}% = ${money(full)}`,
       `减征${t.reductionPercent}%：${money(full)} × ${t.reductionPercent}% = ${money(half)}`,
-      half > t.cap ? `超过每辆${formatYuan(t.cap)}的上限，按${formatYuan(t.cap)}计；实缴${money(round2(full - t.cap))}。` : `未超过每辆${formatYuan(t.cap)}的上限；实缴${money(round2(full - half))}。`,
+      half > t.cap
+        ? `超过每辆${formatYuan(t.cap)}的上限，按${formatYuan(t.cap)}计；实缴${money(round2(full - t.cap))}。`
+        : `未超过每辆${formatYuan(t.cap)}的上限；实缴${money(round2(full - half))}。`,
     ],
     assumptions: [`购车发票开具在${formatDateZh(t.from)}至${formatDateZh(t.to)}之间，车型在减免目录内（购车前请让销售出示）。`],
     facts: t.facts,
@@ -238,7 +264,11 @@ function interest(input: CalcInput, rules: SubsidyRules): ResultLine {
   const title = '消费贷款财政贴息';
   const { loan, loanMonths: n, loanRate: rate, loanStart: start } = input;
   if (!loan || !n || rate === undefined || !start) {
-    return line('interest', title, { reasons: ['没有填写贷款，不计算贴息。'], fixes: ['用经办机构的个人消费贷款买车，可以填写贷款金额、期限、利率和放款月份估算贴息。'], facts: l.facts });
+    return line('interest', title, {
+      reasons: ['没有填写贷款，不计算贴息。'],
+      fixes: ['用经办机构的个人消费贷款买车，可以填写贷款金额、期限、利率和放款月份估算贴息。'],
+      facts: l.facts,
+    });
   }
   const endYm = l.to.slice(0, 7);
   const fromYm = l.from.slice(0, 7);
@@ -275,7 +305,9 @@ function interest(input: CalcInput, rules: SubsidyRules): ResultLine {
       ? `贴息按${l.points}个百分点，但不超过合同利率的${l.maxSharePercent}%：${rate}% × ${l.maxSharePercent}% = ${round2(points)}个百分点。`
       : `年贴息${l.points}个百分点（不超过合同利率的${l.maxSharePercent}%，即${round2((rate * l.maxSharePercent) / 100)}个百分点）。`,
     `每月贴息 = 当月未还本金 × ${round2(points)}% ÷ 12；${calcFrom.slice(0, 4)}年${Number(calcFrom.slice(5))}月至${lastYm.slice(0, 4)}年${Number(lastYm.slice(5))}月共${months}个月，合计${money(exact)}。`,
-    exact > l.annualCap ? `超过每人每家机构每年${formatYuan(l.annualCap)}的上限，按${formatYuan(l.annualCap)}计。` : `未超过每人每家机构每年${formatYuan(l.annualCap)}的上限。`,
+    exact > l.annualCap
+      ? `超过每人每家机构每年${formatYuan(l.annualCap)}的上限，按${formatYuan(l.annualCap)}计。`
+      : `未超过每人每家机构每年${formatYuan(l.annualCap)}的上限。`,
   ];
   const assumptions = [
     '须是经办机构发放的个人消费贷款，签署贴息协议并授权识别消费交易；贴息在结息时直接抵扣，实际以银行计算为准。',
@@ -292,7 +324,10 @@ function interest(input: CalcInput, rules: SubsidyRules): ResultLine {
  */
 export function calculateSubsidy(input: CalcInput, rules: SubsidyRules, today?: string): CalcResult {
   const lines = [tradeIn(input, rules, today), purchaseTax(input, rules), interest(input, rules)];
-  const shown = (key: ResultKey) => { const l = lines.find((x) => x.key === key)!; return l.eligible ? l.value : 0; };
+  const shown = (key: ResultKey) => {
+    const l = lines.find((x) => x.key === key)!;
+    return l.eligible ? l.value : 0;
+  };
   const cash = shown('trade-in');
   const taxSaved = shown('purchase-tax');
   const interestSaved = shown('interest');

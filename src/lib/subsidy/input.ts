@@ -12,7 +12,10 @@ import { type CalcInput, registrationRange } from './calculate.ts';
  * (１５万). Returns yuan, or undefined when the text is not an amount.
  */
 export function parseAmount(text: string): number | undefined {
-  const t = toHalfWidth(text).replace(/[\s,，]/gu, '').replace(/^(¥|￥|RMB|人民币)/iu, '').replace(/(元|块)(钱)?$/u, '');
+  const t = toHalfWidth(text)
+    .replace(/[\s,，]/gu, '')
+    .replace(/^(¥|￥|RMB|人民币)/iu, '')
+    .replace(/(元|块)(钱)?$/u, '');
   const m = /^(\d+(?:\.\d+)?)(万|w|W)?$/u.exec(t);
   // 十五万, 二十万, 八万五千: numbers written in characters.
   const c = m ? undefined : /^([零〇一二两三四五六七八九十百千]+)(万)?([零〇一二两三四五六七八九十百千]*)$/u.exec(t);
@@ -103,7 +106,10 @@ export function normalizeRegistration(text: string): string | undefined {
   return normalizeMonth(t) ?? normalizeDate(t);
 }
 
-export interface FieldError { field: keyof CalcInput; message: string }
+export interface FieldError {
+  field: keyof CalcInput;
+  message: string;
+}
 
 /**
  * Dates as people type them: 2012-05-01, 2012/5/1, 2012.5.1, 2012年5月1日 or 20120501 become
@@ -144,19 +150,21 @@ export function parseCalcQuery(params: URLSearchParams, today?: string): { input
   const num = (k: keyof CalcInput, label: string, min: number, max: number, integer = false): number | undefined => {
     const v = get(k);
     if (v === undefined) return undefined;
-    const n = k === 'price' || k === 'loan'
-      ? parseAmount(v) ?? Number.NaN
-      : k === 'loanMonths'
-        ? parseLoanMonths(v) ?? Number.NaN
-        : Number(toHalfWidth(v).replace(/[,，\s%％]/gu, ''));
+    const n =
+      k === 'price' || k === 'loan'
+        ? (parseAmount(v) ?? Number.NaN)
+        : k === 'loanMonths'
+          ? (parseLoanMonths(v) ?? Number.NaN)
+          : Number(toHalfWidth(v).replace(/[,，\s%％]/gu, ''));
     if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
       errors.push({
         field: k,
-        message: k === 'price' || k === 'loan'
-          ? `${label}应在${formatInteger(min)}元到${max / 10_000}万元之间，可以写 150000 或 15万`
-          : k === 'loanMonths'
-            ? `${label}应为${min}到${formatInteger(max)}个月，可以写 36、36期或3年`
-            : `${label}应为${min}到${formatInteger(max)}之间的${integer ? '整数' : '数字'}`,
+        message:
+          k === 'price' || k === 'loan'
+            ? `${label}应在${formatInteger(min)}元到${max / 10_000}万元之间，可以写 150000 或 15万`
+            : k === 'loanMonths'
+              ? `${label}应为${min}到${formatInteger(max)}个月，可以写 36、36期或3年`
+              : `${label}应为${min}到${formatInteger(max)}之间的${integer ? '整数' : '数字'}`,
       });
       return undefined;
     }
@@ -170,7 +178,8 @@ export function parseCalcQuery(params: URLSearchParams, today?: string): { input
   const oldRegisteredText = get('oldRegistered');
   const buyDateText = get('buyDate');
   const buyDate = buyDateText === undefined ? undefined : normalizePurchaseDate(toHalfWidth(buyDateText), today);
-  if (buyDateText !== undefined && buyDate === undefined) errors.push({ field: 'buyDate', message: '购车日期应为真实日期，可以写 2026-03-05、2026年3月5日或3月5日' });
+  if (buyDateText !== undefined && buyDate === undefined)
+    errors.push({ field: 'buyDate', message: '购车日期应为真实日期，可以写 2026-03-05、2026年3月5日或3月5日' });
   let oldRegistered = oldRegisteredText === undefined ? undefined : normalizeRegistration(oldRegisteredText);
   if (oldRegisteredText !== undefined && oldRegistered === undefined) {
     errors.push({ field: 'oldRegistered', message: '旧车注册日期应为真实日期，格式如 2012-05-01（只知道年份时填 2012）' });
@@ -181,7 +190,10 @@ export function parseCalcQuery(params: URLSearchParams, today?: string): { input
       errors.push({ field: 'oldRegistered', message: `旧车注册日期早于${EARLIEST_REGISTRATION.slice(0, 4)}年，请核对行驶证上的“注册日期”` });
       oldRegistered = undefined;
     } else if (latest && first > latest) {
-      errors.push({ field: 'oldRegistered', message: `旧车注册日期${formatDateZh(first)}还没到${buyDate ? '（晚于购车日期）' : ''}，请核对行驶证上的“注册日期”` });
+      errors.push({
+        field: 'oldRegistered',
+        message: `旧车注册日期${formatDateZh(first)}还没到${buyDate ? '（晚于购车日期）' : ''}，请核对行驶证上的“注册日期”`,
+      });
       oldRegistered = undefined;
     }
   }
@@ -201,7 +213,8 @@ export function parseCalcQuery(params: URLSearchParams, today?: string): { input
     if (!oldFuel && !has('oldFuel')) errors.push({ field: 'oldFuel', message: '报废更新请选择旧车燃料类型' });
     if (!oldRegistered && !has('oldRegistered')) errors.push({ field: 'oldRegistered', message: '报废更新请填写旧车注册日期' });
   }
-  if (mode && mode !== 'none' && !ownedBeforeCutoff && !has('ownedBeforeCutoff')) errors.push({ field: 'ownedBeforeCutoff', message: '请选择旧车是否在规定日期前登记在您名下' });
+  if (mode && mode !== 'none' && !ownedBeforeCutoff && !has('ownedBeforeCutoff'))
+    errors.push({ field: 'ownedBeforeCutoff', message: '请选择旧车是否在规定日期前登记在您名下' });
   if (loan && price !== undefined && loan > price) errors.push({ field: 'loan', message: '贷款金额不能超过车价：本计算器只估算买车用的贷款' });
   if (loan) {
     if (loanMonths === undefined && !has('loanMonths')) errors.push({ field: 'loanMonths', message: '请填写贷款期数' });

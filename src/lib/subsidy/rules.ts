@@ -15,7 +15,11 @@ export const MODE_LABELS: Record<Mode, string> = { scrap: '报废旧车', replac
 export const CAR_LABELS: Record<Car, string> = { nev: '新能源乘用车（在减免购置税目录内）', 'ice-small': '2.0升及以下燃油车', 'ice-large': '2.0升以上燃油车' };
 export const OLD_FUEL_LABELS: Record<OldFuel, string> = { petrol: '汽油车', diesel: '柴油车或其他燃料车', nev: '新能源车' };
 
-interface PercentCap { percent: number; cap: number; fact: string }
+interface PercentCap {
+  percent: number;
+  cap: number;
+  fact: string;
+}
 
 /** Everything the calculator needs, read out of the policy facts. */
 export interface SubsidyRules {
@@ -81,7 +85,9 @@ function picker(facts: readonly PolicyFact[], day: string) {
 export function rulesFromFacts(facts: readonly PolicyFact[], day: string): SubsidyRules {
   const p = picker(facts, day);
   const taxFacts = ['tax-rate', 'tax-vat-rate', 'tax-nev-reduction', 'tax-nev-cap'].map((t) => p.pick(t).id);
-  const loanFacts = ['loan-subsidy-rate', 'loan-subsidy-max-share', 'loan-subsidy-annual-cap', 'loan-subsidy-period-start', 'loan-subsidy-period-end'].map((t) => p.pick(t).id);
+  const loanFacts = ['loan-subsidy-rate', 'loan-subsidy-max-share', 'loan-subsidy-annual-cap', 'loan-subsidy-period-start', 'loan-subsidy-period-end'].map(
+    (t) => p.pick(t).id,
+  );
   const reduction = p.pick('tax-nev-reduction');
   const scrapNev = p.pick('tradein-scrap-nev');
   const owned = p.pick('tradein-owned-before');
@@ -90,7 +96,10 @@ export function rulesFromFacts(facts: readonly PolicyFact[], day: string): Subsi
   const channel = p.maybe('tradein-jiangsu-replace-channel');
   const deadline = p.maybe('tradein-deadline');
   const to = scrapNev.to ?? '';
-  const next = facts.filter((f) => factTopic(f) === factTopic(scrapNev) && f.from !== undefined && to !== '' && f.from > to).map((f) => f.from!).sort()[0];
+  const next = facts
+    .filter((f) => factTopic(f) === factTopic(scrapNev) && f.from !== undefined && to !== '' && f.from > to)
+    .map((f) => f.from!)
+    .sort()[0];
   return {
     day,
     tradeIn: { from: scrapNev.from ?? '', to, applyBy: deadline?.value.type === 'date' ? deadline.value.date : undefined, nextFrom: next },
@@ -137,9 +146,20 @@ export function ruleSetsFromFacts(facts: readonly PolicyFact[], day: string): Su
 /** Every fact the calculator relies on, for the rules table beside it. */
 export function calculatorFactIds(rules: SubsidyRules): string[] {
   return [
-    rules.scrap.nev.fact, rules.scrap.iceSmall.fact, rules.replace.nev.fact, rules.replace.iceSmall.fact, rules.priceBasis.fact,
-    ...(rules.rounding.fact ? [rules.rounding.fact] : []), ...(rules.replaceChannel ? [rules.replaceChannel.fact] : []),
-    rules.cutoffs.petrol.fact, rules.cutoffs.diesel.fact, rules.cutoffs.nev.fact, rules.ownedBefore.fact, rules.displacement.fact,
-    rules.nevScrapToIce.fact, ...rules.tax.facts, ...rules.loan.facts,
+    rules.scrap.nev.fact,
+    rules.scrap.iceSmall.fact,
+    rules.replace.nev.fact,
+    rules.replace.iceSmall.fact,
+    rules.priceBasis.fact,
+    ...(rules.rounding.fact ? [rules.rounding.fact] : []),
+    ...(rules.replaceChannel ? [rules.replaceChannel.fact] : []),
+    rules.cutoffs.petrol.fact,
+    rules.cutoffs.diesel.fact,
+    rules.cutoffs.nev.fact,
+    rules.ownedBefore.fact,
+    rules.displacement.fact,
+    rules.nevScrapToIce.fact,
+    ...rules.tax.facts,
+    ...rules.loan.facts,
   ];
 }

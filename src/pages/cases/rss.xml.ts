@@ -11,5 +11,11 @@ export const GET: APIRoute = async ({ site }) =>
     description: '江苏各地汽车促消费“五进”活动的典型案例。',
     site: site ?? 'http://localhost:4321',
     customData: '<language>zh-cn</language>',
-    items: (await getCaseUpdates()).map((u) => ({ title: u.title, link: u.path, pubDate: feedDate(u.date), description: feedText(u.description), categories: [u.category] })),
+    items: (await getCaseUpdates()).map((u) => ({
+      title: u.title,
+      link: u.path,
+      pubDate: feedDate(u.date),
+      description: feedText(u.description),
+      categories: [u.category],
+    })),
   });

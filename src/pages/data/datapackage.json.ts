@@ -8,7 +8,13 @@ import { dataCatalog, toDataPackage } from '../../lib/open-data-catalog.ts';
 export const GET: APIRoute = async ({ site }) => {
   const { plan, grid, docNumber } = await getChartContext();
   const { page } = await getCharts();
-  const files = dataCatalog({ year: plan.year, docNumber, planTitle: plan.title, months: grid.months, charts: page.map((c) => ({ id: c.id, title: c.title })) });
+  const files = dataCatalog({
+    year: plan.year,
+    docNumber,
+    planTitle: plan.title,
+    months: grid.months,
+    charts: page.map((c) => ({ id: c.id, title: c.title })),
+  });
   const pkg = toDataPackage(files, {
     year: plan.year,
     title: `${SITE.name}开放数据（${plan.year}年）`,

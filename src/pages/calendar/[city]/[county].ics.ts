@@ -4,9 +4,11 @@ import { feedText, getFeeds, icsHeaders } from '../../../data/feeds.ts';
 import type { FeedDef } from '../../../lib/events/feeds.ts';
 
 export const getStaticPaths = (async () =>
-  (await getFeeds()).filter((f) => f.kind === 'county').map((feed) => {
-    const [city, county] = feed.path.split('/') as [string, string];
-    return { params: { city, county }, props: { feed } };
-  })) satisfies GetStaticPaths;
+  (await getFeeds())
+    .filter((f) => f.kind === 'county')
+    .map((feed) => {
+      const [city, county] = feed.path.split('/') as [string, string];
+      return { params: { city, county }, props: { feed } };
+    })) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => new Response(await feedText((props as { feed: FeedDef }).feed, site), { headers: icsHeaders });

@@ -19,7 +19,11 @@ export const GET: APIRoute = async ({ props, site }) => {
     city: { code: city.code, name: city.name },
     year: notice.year,
     source: `${notice.docNumber}附件计划表；活动为本站发布的活动`,
-    plan: { unit: '场', columns: { plan_city_level: '计划市级活动场次', plan_county_level: '计划县区活动场次', published_events: '本站已发布的该月活动（不含取消和省级）' }, rows: cityPlanRows(city, await getPlanProgress(city.id)) },
+    plan: {
+      unit: '场',
+      columns: { plan_city_level: '计划市级活动场次', plan_county_level: '计划县区活动场次', published_events: '本站已发布的该月活动（不含取消和省级）' },
+      rows: cityPlanRows(city, await getPlanProgress(city.id)),
+    },
     events: eventRows(events, await getRegionLookup(), (site ?? new URL('http://localhost:4321')).href),
   };
   return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -2,4 +2,5 @@
 import type { APIRoute } from 'astro';
 import { getMapData } from '../../../data/map-data.ts';
 
-export const GET: APIRoute = async () => new Response(JSON.stringify((await getMapData()).manifest), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+export const GET: APIRoute = async () =>
+  new Response(JSON.stringify((await getMapData()).manifest), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
