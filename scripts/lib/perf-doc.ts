@@ -22,7 +22,8 @@ export function writeSection(name: 'bench' | 'audit', body: string): void {
 }
 
 /** The installed version of an npm package. */
-export const version = (pkg: string) => (JSON.parse(readFileSync(`node_modules/${pkg}/package.json`, 'utf8')) as { version: string }).version;
+export const version = (pkg: string) =>
+  (JSON.parse(readFileSync(`${pkg.includes('/node_modules/') ? pkg : `node_modules/${pkg}`}/package.json`, 'utf8')) as { version: string }).version;
 
 /** One line saying what a measurement ran on: CPU, cores, memory, load, software versions, date. */
 export function describeMachine(extra: string[] = []): string {

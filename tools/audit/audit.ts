@@ -6,6 +6,9 @@
  * --dist names a build to reuse, serves it from a small local server that behaves like the
  * deployed one (gzip, the headers in _headers, 404.html with status 404), and runs Lighthouse in
  * the system Chromium. A page that does not exist (404) is reported as such, not audited.
+ *
+ * Lives in its own package (tools/audit/package.json): `npm run audit` installs Lighthouse there on
+ * first use, so the site and its tests do not carry it.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,9 +18,9 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type RunnerResult } from 'lighthouse';
-import { PAGEFIND, pagefindEnv } from './lib/pagefind.ts';
-import { chromiumVersion, describeMachine, version, writeSection } from './lib/perf-doc.ts';
-import { TEST_DAYS } from '../tests/days.ts';
+import { PAGEFIND, pagefindEnv } from '../../scripts/lib/pagefind.ts';
+import { chromiumVersion, describeMachine, version, writeSection } from '../../scripts/lib/perf-doc.ts';
+import { TEST_DAYS } from '../../tests/days.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const RUNS = 3;
@@ -27,7 +30,7 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 const args = process.argv.slice(2);
 const distArg = args.indexOf('--dist');
 const dist = resolve(distArg >= 0 ? args[distArg + 1]! : '.cache/audit');
-const machine = describeMachine([chromiumVersion(CHROMIUM), `Lighthouse ${version('lighthouse')}`]);
+const machine = describeMachine([chromiumVersion(CHROMIUM), `Lighthouse ${version('tools/audit/node_modules/lighthouse')}`]);
 
 if (distArg < 0) {
   const env = { ...process.env, SITE_NOW };
