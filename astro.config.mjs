@@ -5,7 +5,9 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { buildConcurrency } from './src/config/build.ts';
+import { contentDir } from './src/config/collections.ts';
 import { mdxComponentsFor } from './src/config/mdx.ts';
 import { mdxGuardPlugin } from './src/lib/mdx-guard.ts';
 import { headersFile } from './src/lib/server-config.ts';
@@ -62,8 +64,15 @@ const eventCalendarFiles = {
   },
 };
 
+// Astro caches the content it has read (node_modules/.astro) and reuses an entry whose text has
+// not changed, with the file path it was first read from. Each content folder (content/, the
+// tests' fixture, EVENTS_DIR) gets its own cache, so a build never renders another folder's file.
+const contentKey = `${contentDir()}|${process.env.EVENTS_DIR ?? ''}|${process.env.SITE_DEMO ?? ''}`;
+const cacheDir = contentKey === 'content||' ? './node_modules/.astro' : `./node_modules/.astro-${createHash('sha256').update(contentKey).digest('hex').slice(0, 12)}`;
+
 export default defineConfig({
   site,
+  cacheDir,
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: buildConcurrency() },
   integrations: [

@@ -42,6 +42,8 @@ const lists = (Object.keys(COLLECTION_SOURCES) as CollectionName[]).flatMap((nam
 
 function listFiles(dir: string, ext: RegExp, recursive = false): string[] {
   const out: string[] = [];
+  // A folder with nothing in it yet (no cases, say) is not in a git checkout at all.
+  if (!existsSync(resolve(root, dir))) return out;
   for (const entry of readdirSync(resolve(root, dir), { withFileTypes: true, recursive })) {
     const path = relative(root, join(entry.parentPath, entry.name));
     const inside = relative(resolve(root, dir), join(entry.parentPath, entry.name));
