@@ -68,7 +68,8 @@ const eventCalendarFiles = {
 // not changed, with the file path it was first read from. Each content folder (content/, the
 // tests' fixture, EVENTS_DIR) gets its own cache, so a build never renders another folder's file.
 const contentKey = `${contentDir()}|${process.env.EVENTS_DIR ?? ''}|${process.env.SITE_DEMO ?? ''}`;
-const cacheDir = contentKey === 'content||' ? './node_modules/.astro' : `./node_modules/.astro-${createHash('sha256').update(contentKey).digest('hex').slice(0, 12)}`;
+const cacheDir =
+  contentKey === 'content||' ? './node_modules/.astro' : `./node_modules/.astro-${createHash('sha256').update(contentKey).digest('hex').slice(0, 12)}`;
 
 export default defineConfig({
   site,
