@@ -34,33 +34,3 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
   for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
   return el;
 }
-
-/**
- * Pagefind's excerpts are HTML: escaped text with <mark> around matches. Parse them in an inert
- * document (scripts never run and images never load there) and copy back only text and <mark>,
- * so whatever an indexed page held cannot become markup here.
- */
-export function excerptNodes(html: string): Node[] {
-  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
-  const out: Node[] = [];
-  const walk = (node: Node, into: Node[] | HTMLElement) => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === Node.TEXT_NODE) {
-        const text = document.createTextNode(child.textContent ?? '');
-        if (Array.isArray(into)) into.push(text);
-        else into.append(text);
-      } else if (child.nodeType === Node.ELEMENT_NODE) {
-        if ((child as Element).tagName === 'MARK') {
-          const mark = document.createElement('mark');
-          walk(child, mark);
-          if (Array.isArray(into)) into.push(mark);
-          else into.append(mark);
-        } else {
-          walk(child, into);
-        }
-      }
-    }
-  };
-  walk(doc.body, out);
-  return out;
-}

@@ -9,6 +9,7 @@ import { getReferenceNow } from './build-info.ts';
 import { displayTitle, type EventItem } from '../lib/events.ts';
 import { calendarFeeds, type FeedDef } from '../lib/events/feeds.ts';
 import { eventToVevent, wrapCalendar, type IcsOptions } from '../lib/ics.ts';
+import { siteUrl } from '../lib/site-url.ts';
 
 export const icsHeaders = { 'Content-Type': 'text/calendar; charset=utf-8' };
 
@@ -18,7 +19,7 @@ async function icsOptions(site: URL | undefined): Promise<IcsOptions> {
     const region = await getRegionLookup();
     const now = getReferenceNow();
     options = {
-      siteUrl: (site ?? new URL('http://localhost:4321')).href,
+      siteUrl: siteUrl(site).href,
       stamp: now,
       now,
       placeOf: (e: EventItem) => `${region(e.city).name}${e.county ? region(e.county).name : ''}`,

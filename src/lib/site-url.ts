@@ -43,3 +43,8 @@ export function resolveSiteUrl(value: string | undefined, release: boolean): { s
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return { site: url.href, explicit: true };
 }
+
+/** The site's address as Astro gives it (`Astro.site`, a route's `site`), or the local one. */
+export function siteUrl(site: URL | undefined): URL {
+  return site ?? new URL(LOCAL_SITE_URL);
+}

@@ -4,12 +4,13 @@ import type { APIRoute } from 'astro';
 import { SITE } from '../config/site.ts';
 import { getCaseUpdates, getEventUpdates, getPolicyUpdates } from '../data/updates.ts';
 import { feedDate, feedText, latestUpdates } from '../lib/feeds/updates.ts';
+import { siteUrl } from '../lib/site-url.ts';
 
 export const GET: APIRoute = async ({ site }) =>
   rss({
     title: `${SITE.name}：本站更新`,
     description: '新发布的活动、典型案例和政策变化。',
-    site: site ?? 'http://localhost:4321',
+    site: siteUrl(site),
     customData: '<language>zh-cn</language>',
     items: latestUpdates([await getEventUpdates(), await getCaseUpdates(), await getPolicyUpdates()], 100).map((u) => ({
       title: u.title,

@@ -61,11 +61,6 @@ export function lastDayOfMonth(dateOrMonth: string): IsoDate {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
-/** The whole month "YYYY-MM" as a range. */
-export function monthRange(month: string): DateRange {
-  return { from: `${month}-01`, to: lastDayOfMonth(month) };
-}
-
 /**
  * A quick choice as a range of days, seen from `now` in Shanghai:
  * - 本周末: the coming Saturday and Sunday; on a Saturday, today and tomorrow; on a Sunday, today.

@@ -90,9 +90,12 @@ export function normalizePurchaseDate(text: string, today: string | undefined): 
   return undefined;
 }
 
-/** Full-width digits and punctuation (typed with a Chinese input method) as ASCII. */
+/**
+ * Full-width digits, letters and punctuation (typed with a Chinese input method) and the
+ * ideographic space as their plain forms: Unicode's compatibility normalisation (NFKC).
+ */
 export function toHalfWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/gu, ' ');
+  return text.normalize('NFKC');
 }
 
 /**

@@ -4,12 +4,13 @@ import type { APIRoute } from 'astro';
 import { SITE } from '../../config/site.ts';
 import { getCaseUpdates } from '../../data/updates.ts';
 import { feedDate, feedText } from '../../lib/feeds/updates.ts';
+import { siteUrl } from '../../lib/site-url.ts';
 
 export const GET: APIRoute = async ({ site }) =>
   rss({
     title: `${SITE.name}：典型案例`,
     description: '江苏各地汽车促消费“五进”活动的典型案例。',
-    site: site ?? 'http://localhost:4321',
+    site: siteUrl(site),
     customData: '<language>zh-cn</language>',
     items: (await getCaseUpdates()).map((u) => ({
       title: u.title,
