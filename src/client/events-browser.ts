@@ -14,7 +14,7 @@ import { distanceKm, formatKm } from '../lib/geo.ts';
 import { h } from './dom.ts';
 import { loadEvents, regionNames } from './event-data.ts';
 import { markEnded } from './event-state.ts';
-import { shanghaiDate } from '../lib/time.ts';
+import { shanghaiDate } from '../lib/dates.ts';
 
 const STATE_CLASS: Record<string, string> = { 已取消: 'is-cancelled', 延期: 'is-postponed', 已结束: 'is-ended', 计划中: 'is-planned' };
 

@@ -7,7 +7,7 @@
 import { matchBestBets } from '../lib/search/best-bets.ts';
 import { placeBets, type PlaceRow, type ShownBet } from '../lib/search/place-bets.ts';
 import { ENDS_FILTER, EVENT_TIME_LABELS, endsGroups, eventDateLabel, eventTimeState, rankByTime, rankIdsByTime } from '../lib/search/event-status.ts';
-import { shanghaiDate } from '../lib/time.ts';
+import { shanghaiDate } from '../lib/dates.ts';
 import { buildExcerpt } from '../lib/search/excerpt.ts';
 import { topicWords } from '../lib/search/query.ts';
 import { h } from './dom.ts';

@@ -16,7 +16,7 @@
  */
 import { monthOf, type EventItem } from './events.ts';
 import type { ReconciledPlan } from './plan.ts';
-import { shanghaiDate } from './time.ts';
+import { shanghaiDate } from './dates.ts';
 
 export interface Tally {
   planned: { city: number; county: number };

@@ -5,7 +5,7 @@
  * calendar days in Asia/Shanghai; an end date counts in full. Pure, and small enough to ship.
  */
 import { formatDateZh } from './format.ts';
-import { shanghaiDate } from './time.ts';
+import { shanghaiDate } from './dates.ts';
 
 export type ValidityState = 'upcoming' | 'active' | 'ending' | 'expired' | 'open';
 

@@ -6,7 +6,7 @@
 import { contentDir } from '../config/collections.ts';
 import { getContentUpdated } from '../data/build-info.ts';
 import { getReferenceNow } from '../data/build-info.ts';
-import { shanghaiDate, toShanghaiText } from '../lib/time.ts';
+import { shanghaiDate, toShanghaiText } from '../lib/dates.ts';
 
 export function GET(): Response {
   const now = getReferenceNow();

@@ -3,7 +3,7 @@
  * (`npm run import`) and the site both judge an event by this schema.
  */
 import { z } from 'astro/zod';
-import { isRealShanghaiTime, toShanghaiText } from '../lib/time.ts';
+import { isRealShanghaiTime, toShanghaiText } from '../lib/dates.ts';
 import { checkCountyInCity, cityField, countyField, textField, type RefFactory } from './common.ts';
 
 export {

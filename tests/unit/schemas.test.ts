@@ -88,7 +88,7 @@ describe('notice and plan files', () => {
 });
 
 describe('Shanghai times', async () => {
-  const { isRealShanghaiTime, parseLooseDate, isRealMoment } = await import('../../src/lib/time.ts');
+  const { isRealShanghaiTime, parseLooseDate, isRealMoment } = await import('../../src/lib/dates.ts');
   it('one reader for dates as people type them, shared by the import and the calculator', () => {
     expect(parseLooseDate('2026年3月5日 9时30分')).toEqual({ y: 2026, mo: 3, d: 5, h: 9, mi: 30, hasTime: true });
     expect(parseLooseDate('2012/5/1')).toEqual({ y: 2012, mo: 5, d: 1, h: 0, mi: 0, hasTime: false });

@@ -5,7 +5,7 @@
  * e.g. 江苏省商务厅. 社区车展把以旧换新讲到家门口[EB/OL]. (2026-06-15)[2026-11-27]. https://…/cases/x/.
  * Pure; the citing date is passed in (the page fills in the reader's own date when it can).
  */
-import { shanghaiDate } from '../time.ts';
+import { shanghaiDate } from '../dates.ts';
 
 export interface CitationInput {
   /** 主要责任者: the body that publishes the page. */

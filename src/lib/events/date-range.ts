@@ -2,20 +2,17 @@
  * Date choices as residents ask them ("本周末", "未来7天", "本月", "下月", 12月5日到12月12日), as
  * inclusive ranges of calendar days in Asia/Shanghai (UTC+8, no daylight saving). Dates are
  * "YYYY-MM-DD" strings; `now` is always passed in. Pure; used by pages and browser code alike.
+ * The day arithmetic itself is in src/lib/dates.ts.
  */
+import { addDays, isIsoDate, lastDayOfMonth, shanghaiDate, weekdayOf, type IsoDate } from '../dates.ts';
 
-/** A calendar day, "2026-12-05". */
-export type IsoDate = string;
+export { addDays, isIsoDate, lastDayOfMonth, shanghaiDate, weekdayOf, type IsoDate };
 
 /** From the first day to the last day, both included. */
 export interface DateRange {
   from: IsoDate;
   to: IsoDate;
 }
-
-const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
 
 /** The quick choices, in the order they are offered. */
 export const QUICK_RANGES = ['weekend', '7d', 'this-month', 'next-month'] as const;
@@ -30,35 +27,6 @@ export const QUICK_RANGE_LABELS: Record<QuickRange, string> = {
 /** True for a quick-choice name such as "weekend". */
 export function isQuickRange(value: string): value is QuickRange {
   return (QUICK_RANGES as readonly string[]).includes(value);
-}
-
-/** True when the text is a calendar day that exists ("2026-02-30" is not). */
-export function isIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === text;
-}
-
-/** Today's date in Shanghai at the moment `now`. */
-export function shanghaiDate(now: Date): IsoDate {
-  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The day `n` days after `date` (n may be negative). */
-export function addDays(date: IsoDate, n: number): IsoDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** 0 for Sunday … 6 for Saturday. */
-export function weekdayOf(date: IsoDate): number {
-  return new Date(`${date}T00:00:00Z`).getUTCDay();
-}
-
-/** The last day of the month a date (or a "YYYY-MM" month) falls in. */
-export function lastDayOfMonth(dateOrMonth: string): IsoDate {
-  const [y, m] = [Number(dateOrMonth.slice(0, 4)), Number(dateOrMonth.slice(5, 7))];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
 /**

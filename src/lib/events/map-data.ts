@@ -14,7 +14,7 @@
  * Pure; used by the endpoints and by browser code.
  */
 import type { EventItem } from '../events.ts';
-import { addDays, monthsOf, type DateRange } from './date-range.ts';
+import { addDays, monthsOf, shanghaiDate, type DateRange } from './date-range.ts';
 
 /** What browser code knows about an event. */
 export type MapEvent = Pick<EventItem, 'id' | 'title' | 'demo' | 'type' | 'level' | 'city' | 'county' | 'lat' | 'lng' | 'start' | 'end' | 'status'> & {
@@ -210,7 +210,7 @@ export function chooseChunks(manifest: MapManifest, need: ChunkNeed, budget = Nu
     tests.push((m) => set.has(m));
   }
   if (need.since !== undefined) {
-    const first = addDays(new Date(need.since + 8 * 3_600_000).toISOString().slice(0, 10), -lookBack).slice(0, 7);
+    const first = addDays(shanghaiDate(new Date(need.since)), -lookBack).slice(0, 7);
     tests.push((m) => m >= first);
   }
   if (tests.length) months = (m) => tests.every((t) => t(m));

@@ -5,7 +5,7 @@
 import { EVENT_TYPE_LABELS, type EventLevel, type EventType } from '../event-labels.ts';
 import { type Datum } from '../directions.ts';
 import type { RegionEntry } from '../regions.ts';
-import { isRealMoment, parseLooseDate, shanghaiTimeOf } from '../time.ts';
+import { isRealMoment, parseLooseDate, shanghaiTimeOf } from '../dates.ts';
 import { quote } from './problems.ts';
 
 /** Splits lists typed in one cell: 、 , ， ; ； or new lines. */

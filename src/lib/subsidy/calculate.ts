@@ -7,6 +7,7 @@ import { formatDateZh, formatInteger } from '../format.ts';
 import { formatYuan } from '../policy-facts.ts';
 import { programmeNotice } from '../validity.ts';
 import { CAR_LABELS, type Car, MODE_LABELS, type Mode, OLD_FUEL_LABELS, type OldFuel, type SubsidyRules } from './rules.ts';
+import { addMonths, monthsBetween } from '../dates.ts';
 
 /** What a resident tells the calculator. Money in yuan, rate in percent, dates as text. */
 export interface CalcInput {
@@ -250,15 +251,6 @@ function purchaseTax(input: CalcInput, rules: SubsidyRules): ResultLine {
   });
 }
 
-/** Months between two "YYYY-MM" strings (b - a). */
-function monthDiff(a: string, b: string): number {
-  return (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
-}
-function addMonths(ym: string, n: number): string {
-  const total = Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1 + n;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
-}
-
 function interest(input: CalcInput, rules: SubsidyRules): ResultLine {
   const l = rules.loan;
   const title = '消费贷款财政贴息';
@@ -298,7 +290,7 @@ function interest(input: CalcInput, rules: SubsidyRules): ResultLine {
   }
   const exact = round2(sum);
   const amount = Math.min(exact, l.annualCap);
-  const lastYm = addMonths(start, Math.min(n, monthDiff(start, endYm) + 1) - 1);
+  const lastYm = addMonths(start, Math.min(n, monthsBetween(start, endYm) + 1) - 1);
   const steps = [
     `等额本息：${money(loan)}，${n}期，年利率${rate}%。`,
     points < l.points

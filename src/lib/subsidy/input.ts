@@ -3,7 +3,7 @@
  * 12月20日; and the calculator's query string (a shared link) in both directions. Pure.
  */
 import { formatDateZh, formatInteger } from '../format.ts';
-import { isoDateOf, isRealMoment, parseLooseDate } from '../time.ts';
+import { isoDateOf, isRealMoment, parseLooseDate } from '../dates.ts';
 import { CARS, MODES, OLD_FUELS } from './rules.ts';
 import { type CalcInput, registrationRange } from './calculate.ts';
 

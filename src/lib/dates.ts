@@ -1,4 +1,8 @@
-/** Calendar helpers for Asia/Shanghai (UTC+8, no daylight saving). Pure. */
+/**
+ * Calendar helpers for Asia/Shanghai (UTC+8, no daylight saving), all in one place: the day and
+ * the wall-clock time of a moment, dates as editors type them, and day and month arithmetic on
+ * "YYYY-MM-DD" and "YYYY-MM" strings. Pure; `now` is always passed in.
+ */
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?\+08:00$/u;
 
@@ -60,4 +64,45 @@ export function shanghaiDate(moment: Date): string {
 /** A moment as Shanghai wall-clock text with its offset: 2026-03-05T09:00:00+08:00. */
 export function toShanghaiText(date: Date): string {
   return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00';
+}
+
+/** A calendar day, "2026-12-05". */
+export type IsoDate = string;
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
+
+/** True when the text is a calendar day that exists ("2026-02-30" is not). */
+export function isIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === text;
+}
+
+/** The day `n` days after `date` (n may be negative). */
+export function addDays(date: IsoDate, n: number): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** 0 for Sunday … 6 for Saturday. */
+export function weekdayOf(date: IsoDate): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay();
+}
+
+/** The last day of the month a date (or a "YYYY-MM" month) falls in. */
+export function lastDayOfMonth(dateOrMonth: string): IsoDate {
+  const [y, m] = [Number(dateOrMonth.slice(0, 4)), Number(dateOrMonth.slice(5, 7))];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/** Months between two "YYYY-MM" strings (b - a). */
+export function monthsBetween(a: string, b: string): number {
+  return (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
+}
+
+/** The month `n` months after "YYYY-MM" (n may be negative). */
+export function addMonths(ym: string, n: number): string {
+  const total = Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1 + n;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
 }
