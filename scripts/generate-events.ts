@@ -8,7 +8,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventToYaml } from '../src/lib/import/index.ts';
-import type { EventItem } from '../src/lib/events.ts';
+import type { EventItem } from '../src/lib/events/events.ts';
 import { EVENT_TYPES } from '../src/lib/event-labels.ts';
 import type { RegionEntry } from '../src/lib/regions.ts';
 import { REGIONS } from '../src/schemas/common.ts';

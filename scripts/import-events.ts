@@ -18,7 +18,7 @@ import { createInflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { parseContentText } from '../src/lib/content-files.ts';
-import type { EventItem } from '../src/lib/events.ts';
+import type { EventItem } from '../src/lib/events/events.ts';
 import {
   columnLabel,
   describeNumberFormat,

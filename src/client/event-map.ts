@@ -12,7 +12,7 @@
 import type * as Leaflet from 'leaflet';
 import type { CountyOptions } from '../lib/regions.ts';
 import { EVENT_LEVEL_LABELS, EVENT_TYPE_LABELS } from '../lib/event-labels.ts';
-import { byStart, eventStateLabel, filterEvents, formatEventTime, isUpcoming } from '../lib/events.ts';
+import { byStart, eventStateLabel, filterEvents, formatEventTime, isUpcoming } from '../lib/events/events.ts';
 import { chooseChunks, MAP_EAGER_EVENTS, type Bounds, type ChunkNeed, type MapEvent, type MapManifest } from '../lib/events/map-data.ts';
 import { describeQuery, parseQuery, queryToParams, resolveQuery, type EventQuery } from '../lib/events/query.ts';
 import { h } from './dom.ts';

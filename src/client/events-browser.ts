@@ -6,7 +6,7 @@
  */
 import type { CountyOptions } from '../lib/regions.ts';
 import { EVENT_LEVEL_LABELS, EVENT_TYPE_LABELS } from '../lib/event-labels.ts';
-import { byStart, eventStateLabel, filterEvents, formatEventTime, isUpcoming, monthProgressLine } from '../lib/events.ts';
+import { byStart, eventStateLabel, filterEvents, formatEventTime, isUpcoming, monthProgressLine } from '../lib/events/events.ts';
 import type { MapEvent } from '../lib/events/map-data.ts';
 import { alternativesFor, NEARBY_RADIUS_KM } from '../lib/events/nearby.ts';
 import { describeQuery, isEmptyQuery, parseQuery, queryToParams, resolveQuery, type EventQuery } from '../lib/events/query.ts';

@@ -3,7 +3,7 @@
  * event from every page, feed and data file: this is the one switch.
  */
 import { getCollection } from 'astro:content';
-import { byStart, type EventItem } from '../lib/events.ts';
+import { byStart, type EventItem } from '../lib/events/events.ts';
 import { toId } from '../schemas/common.ts';
 import { eventIdProblem } from '../lib/event-ids.ts';
 import { contentPath } from '../config/collections.ts';

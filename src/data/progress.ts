@@ -3,7 +3,7 @@
  * progress grid for the plan page, the reports and the city pages, and the charts. Computed once
  * per build from src/data/plan.ts and src/data/events.ts, which know nothing of each other.
  */
-import { planProgress, type PlanMonthProgress } from '../lib/events.ts';
+import { planProgress, type PlanMonthProgress } from '../lib/events/events.ts';
 import { buildProgress, targetProgress, type ProgressGrid } from '../lib/plan-progress.ts';
 import { chartFileSvg, cityProgress, planPageCharts, type ChartContext, type ChartSpec } from '../lib/charts/plan-charts.ts';
 import { SITE } from '../config/site.ts';

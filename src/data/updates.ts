@@ -2,8 +2,8 @@
 import { getCollection } from 'astro:content';
 import { caseTitle, lastChanged } from '../lib/cases/cases.ts';
 import { EVENT_TYPE_LABELS } from '../lib/event-labels.ts';
-import { displayTitle, formatEventTime } from '../lib/events.ts';
-import type { UpdateItem } from '../lib/feeds/updates.ts';
+import { displayTitle, formatEventTime } from '../lib/events/events.ts';
+import type { UpdateItem } from '../lib/rss/items.ts';
 import { getCases } from './cases.ts';
 import { getEvents } from './events.ts';
 import { fileDate } from './file-dates.ts';

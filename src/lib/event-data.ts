@@ -1,7 +1,7 @@
 /** Open data of events: rows for JSON and CSV (demo rows say 示例). Pure. */
 import Papa from 'papaparse';
 import { csvSafe } from './text.ts';
-import { displayTitle, type EventItem } from './events.ts';
+import { displayTitle, type EventItem } from './events/events.ts';
 
 export const EVENT_CSV_COLUMNS = [
   'id',

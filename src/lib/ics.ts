@@ -11,7 +11,7 @@
  * event repeating daily (RRULE), so calendars show 09:00—17:00 on each day, not one block
  * running through the nights. Pure.
  */
-import { displayTitle, eventSchedule, eventStateLabel, formatEventTime, type EventItem } from './events.ts';
+import { displayTitle, eventSchedule, eventStateLabel, formatEventTime, type EventItem } from './events/events.ts';
 
 const STATUS: Record<EventItem['status'], 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED'> = {
   planned: 'TENTATIVE',

@@ -3,7 +3,7 @@
  * the <script> element or open a comment: every <, > and & is written as a \u escape, which
  * JSON parsers read back as the same character.
  */
-import { displayTitle, type EventItem } from './events.ts';
+import { displayTitle, type EventItem } from './events/events.ts';
 import { formatCitation, isConfirmed, type PolicyDocument, type PolicyFact } from './policy-facts.ts';
 
 /** JSON for inside <script type="application/ld+json">, safe for any string content. */

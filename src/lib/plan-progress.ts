@@ -14,7 +14,7 @@
  * - 省级 provincial events belong to no city's plan and are counted apart, for the 省级 target.
  * - 完成率 completion: held ÷ planned; none when nothing was planned.
  */
-import { monthOf, type EventItem } from './events.ts';
+import { monthOf, type EventItem } from './events/events.ts';
 import type { ReconciledPlan } from './plan.ts';
 import { shanghaiDate } from './dates.ts';
 

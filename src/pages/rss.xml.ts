@@ -3,7 +3,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { SITE } from '../config/site.ts';
 import { getCaseUpdates, getEventUpdates, getPolicyUpdates } from '../data/updates.ts';
-import { feedDate, feedText, latestUpdates } from '../lib/feeds/updates.ts';
+import { feedDate, feedText, latestUpdates } from '../lib/rss/items.ts';
 import { siteUrl } from '../lib/site-url.ts';
 
 export const GET: APIRoute = async ({ site }) =>

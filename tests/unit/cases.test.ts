@@ -6,7 +6,7 @@ import { beijingDate, citeOnlineResource } from '../../src/lib/cases/cite.ts';
 import { escapeXml, shareCardSvg } from '../../src/lib/cases/share-card.ts';
 import { caseIllustrationSvg } from '../../src/lib/cases/illustration.ts';
 import { CITY_PLAN_COLUMNS, cityPlanRows, toCsv } from '../../src/lib/cities/city-data.ts';
-import { feedDate, latestUpdates, type UpdateItem } from '../../src/lib/feeds/updates.ts';
+import { feedDate, latestUpdates, type UpdateItem } from '../../src/lib/rss/items.ts';
 import { qrPath } from '../../src/lib/qr.ts';
 import jsQR from 'jsqr';
 import { caseSchema, RESERVED_CASE_SLUGS } from '../../src/schemas/case.ts';

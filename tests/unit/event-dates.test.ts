@@ -11,7 +11,7 @@ import {
   shanghaiDate,
   weekdayOf,
 } from '../../src/lib/events/date-range.ts';
-import { eventSchedule, eventStateLabel, filterEvents, formatEventTime } from '../../src/lib/events.ts';
+import { eventSchedule, eventStateLabel, filterEvents, formatEventTime } from '../../src/lib/events/events.ts';
 import { describeQuery, parseQuery, queryToParams, resolveQuery } from '../../src/lib/events/query.ts';
 
 const at = (iso: string) => new Date(iso);

@@ -16,7 +16,7 @@ import {
   planProgress,
   splitByTime,
   type EventItem,
-} from '../../src/lib/events.ts';
+} from '../../src/lib/events/events.ts';
 import { baiduRouteLink, convert, directionsLinks } from '../../src/lib/directions.ts';
 import { distanceKm, formatKm, sortByDistance } from '../../src/lib/geo.ts';
 import { eventsToIcs, eventUid } from '../../src/lib/ics.ts';

@@ -36,7 +36,7 @@ import {
   type ImportContext,
   type ImportedEvent,
 } from '../../src/lib/import/index.ts';
-import type { EventItem } from '../../src/lib/events.ts';
+import type { EventItem } from '../../src/lib/events/events.ts';
 import { plainRef, REGIONS } from '../../src/schemas/common.ts';
 import { eventSchema, EVENT_TEXT_LIMITS } from '../../src/schemas/event.ts';
 import { parseContentText } from '../../src/lib/content-files.ts';

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import regions from '../../content/regions/jiangsu.json' with { type: 'json' };
 import { EVENT_TYPES } from '../../src/lib/event-labels.ts';
-import type { EventItem } from '../../src/lib/events.ts';
+import type { EventItem } from '../../src/lib/events/events.ts';
 import { buildMapData, chooseChunks, fromProvinceChunk, MAP_EAGER_EVENTS, PROVINCE } from '../../src/lib/events/map-data.ts';
 import { eventsNearCounty, NEARBY_RADIUS_KM } from '../../src/lib/events/nearby.ts';
 import { distanceKm } from '../../src/lib/geo.ts';

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { EventItem } from '../../src/lib/events.ts';
+import type { EventItem } from '../../src/lib/events/events.ts';
 import {
   buildProgress,
   completionRate,

@@ -2,7 +2,7 @@
  * Showcase cases (典型案例) as plain data: titles with the 示例 mark, order, and the groupings
  * the listing and filter pages show. Pure; no astro:* imports.
  */
-import { DEMO_LABEL } from '../events.ts';
+import { DEMO_LABEL } from '../events/events.ts';
 import { EVENT_TYPES, type EventType } from '../event-labels.ts';
 
 /** A figure quoted in a case, with where it comes from and the period it covers. */

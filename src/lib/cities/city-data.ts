@@ -3,7 +3,7 @@
  * its events. CSV (UTF-8 with BOM for Excel, every cell formula-safe) and JSON. Pure.
  */
 import Papa from 'papaparse';
-import type { PlanMonthProgress } from '../events.ts';
+import type { PlanMonthProgress } from '../events/events.ts';
 import { csvSafe } from '../text.ts';
 
 export const CITY_PLAN_COLUMNS = ['city_code', 'city', 'month', 'plan_city_level', 'plan_county_level', 'published_events'] as const;

@@ -13,7 +13,7 @@
  * stopping at a budget of events so the first markers come quickly even at 20,000 events.
  * Pure; used by the endpoints and by browser code.
  */
-import type { EventItem } from '../events.ts';
+import type { EventItem } from './events.ts';
 import { addDays, monthsOf, shanghaiDate, type DateRange } from './date-range.ts';
 
 /** What browser code knows about an event. */

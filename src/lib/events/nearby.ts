@@ -3,7 +3,7 @@
  * a short drive of its government seat, nearest first. Nothing farther: a county page is about
  * that county and its neighbours, not the whole province. Pure; `now` is passed in.
  */
-import { byStart, isUpcoming, type EventItem } from '../events.ts';
+import { byStart, isUpcoming, type EventItem } from './events.ts';
 import { distanceKm, type LatLng } from '../geo.ts';
 
 /** How far "nearby" reaches from a county seat, in straight-line kilometres. */

@@ -4,7 +4,7 @@
  * /map/?city=suzhou&month=2026-12, /events/?from=2026-12-06&to=2026-12-12&type=rural. Pure.
  */
 import { EVENT_LEVELS, EVENT_LEVEL_LABELS, EVENT_TYPES, EVENT_TYPE_LABELS } from '../event-labels.ts';
-import type { EventFilter } from '../events.ts';
+import type { EventFilter } from './events.ts';
 import { describeRange, isIsoDate, isQuickRange, parseRange, quickRange, QUICK_RANGE_LABELS, type DateRange, type QuickRange } from './date-range.ts';
 
 /** Parameter names, in the order they are written into a URL. */

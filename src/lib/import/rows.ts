@@ -6,7 +6,7 @@ import { EVENT_ID_PATTERN, eventIdProblem } from '../event-ids.ts';
 import type { z } from 'astro/zod';
 import { EVENT_LIST_LIMIT, EVENT_TEXT_LIMITS } from '../../schemas/event.ts';
 import { EVENT_LEVEL_LABELS, EVENT_SERVICE_LABELS, EVENT_TYPE_LABELS } from '../event-labels.ts';
-import { makeEventId, type EventItem } from '../events.ts';
+import { makeEventId, type EventItem } from '../events/events.ts';
 import { makePlausibility } from '../plausibility.ts';
 import type { RegionEntry } from '../regions.ts';
 import { cleanText } from '../text.ts';

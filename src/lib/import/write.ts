@@ -2,7 +2,7 @@
  * The sheet importer: Writing: where each imported event goes, what an existing file blocks (a hand-edited file,
  * another city, a demo event), and the YAML written. Pure.
  */
-import { type EventItem } from '../events.ts';
+import { type EventItem } from '../events/events.ts';
 import type { RegionEntry } from '../regions.ts';
 import { COLUMN_NAMES } from './columns.ts';
 import { type ImportProblem } from './problems.ts';

@@ -1,7 +1,7 @@
 /** /calendar/all.ics, /calendar/<city>.ics and the month archives /calendar/<YYYY-MM>.ics. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedText, getFeeds, icsHeaders } from '../../data/feeds.ts';
-import type { FeedDef } from '../../lib/events/feeds.ts';
+import { feedText, getFeeds, icsHeaders } from '../../data/calendars.ts';
+import type { FeedDef } from '../../lib/events/calendars.ts';
 
 export const getStaticPaths = (async () =>
   (await getFeeds()).filter((f) => f.kind !== 'county').map((feed) => ({ params: { feed: feed.path }, props: { feed } }))) satisfies GetStaticPaths;

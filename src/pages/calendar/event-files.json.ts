@@ -6,7 +6,7 @@
  */
 import type { APIRoute } from 'astro';
 import { getEvents } from '../../data/events.ts';
-import { eventFileText } from '../../data/feeds.ts';
+import { eventFileText } from '../../data/calendars.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const files: Record<string, string> = {};

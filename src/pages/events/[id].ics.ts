@@ -4,8 +4,8 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getEvents } from '../../data/events.ts';
-import { eventFileText, icsHeaders } from '../../data/feeds.ts';
-import type { EventItem } from '../../lib/events.ts';
+import { eventFileText, icsHeaders } from '../../data/calendars.ts';
+import type { EventItem } from '../../lib/events/events.ts';
 
 export const getStaticPaths = (async () =>
   import.meta.env.DEV ? (await getEvents()).map((event) => ({ params: { id: event.id }, props: { event } })) : []) satisfies GetStaticPaths;

@@ -1,7 +1,7 @@
 /** /calendar/<city>/<county>.ics: one county's events, to subscribe to. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedText, getFeeds, icsHeaders } from '../../../data/feeds.ts';
-import type { FeedDef } from '../../../lib/events/feeds.ts';
+import { feedText, getFeeds, icsHeaders } from '../../../data/calendars.ts';
+import type { FeedDef } from '../../../lib/events/calendars.ts';
 
 export const getStaticPaths = (async () =>
   (await getFeeds())

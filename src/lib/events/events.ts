@@ -2,9 +2,9 @@
  * Events as plain data: titles (示例 marking), months, upcoming/past with `now` passed in,
  * filters, and the plan-versus-published counts. Pure; no clock is read here.
  */
-import type { EVENT_STATUSES, EventLevel, EventType } from './event-labels.ts';
-import { overlapsRange, parseRange, type IsoDate } from './events/date-range.ts';
-import type { ReconciledPlan } from './plan.ts';
+import type { EVENT_STATUSES, EventLevel, EventType } from '../event-labels.ts';
+import { overlapsRange, parseRange, type IsoDate } from './date-range.ts';
+import type { ReconciledPlan } from '../plan.ts';
 
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 

@@ -1,13 +1,13 @@
 /**
- * Calendar feeds, computed once per build: the feed list and each event's VEVENT text are made
+ * Calendar feeds (iCalendar), computed once per build: the feed list and each event's VEVENT text are made
  * on first use and shared by every .ics route, so 20,000 events are serialised once, not once
  * per feed they appear in.
  */
 import { getRegionLookup, getRegions } from './regions.ts';
 import { getEvents } from './events.ts';
 import { getReferenceNow } from './build-info.ts';
-import { displayTitle, type EventItem } from '../lib/events.ts';
-import { calendarFeeds, type FeedDef } from '../lib/events/feeds.ts';
+import { displayTitle, type EventItem } from '../lib/events/events.ts';
+import { calendarFeeds, type FeedDef } from '../lib/events/calendars.ts';
 import { eventToVevent, wrapCalendar, type IcsOptions } from '../lib/ics.ts';
 import { siteUrl } from '../lib/site-url.ts';
 

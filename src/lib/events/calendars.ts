@@ -9,7 +9,7 @@
  *   feeds residents subscribe to.
  * - /calendar/<YYYY-MM>.ics: every event starting that month, the province's archive.
  */
-import { byStart, monthOf, type EventItem } from '../events.ts';
+import { byStart, monthOf, type EventItem } from './events.ts';
 
 /** How long an ended event stays in the province-wide feed, in days. */
 export const RECENT_DAYS = 14;
