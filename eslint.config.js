@@ -5,8 +5,9 @@ import js from '@eslint/js';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { defineConfig } from 'eslint/config';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', '.astro/', '.cache/', 'node_modules/', 'test-results/', 'tools/**/node_modules/', 'public/', 'release*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
