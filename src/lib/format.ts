@@ -25,3 +25,11 @@ export function placedAddress(city: string, county: string | undefined, address:
   if (county && (a.startsWith(county) || (short(county).length >= 2 && a.startsWith(short(county))))) return `${city}${a}`;
   return `${city}${county ?? ''}${a}`;
 }
+
+/**
+ * A phone number as the text of a tel: link: spaces and hyphens that never break the number
+ * across lines (U+00A0, U+2011), as html-validate's tel-non-breaking rule asks.
+ */
+export function phoneText(phone: string): string {
+  return phone.replace(/ /gu, '\u00a0').replace(/-/gu, '\u2011');
+}

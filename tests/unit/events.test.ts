@@ -285,3 +285,11 @@ describe('alternatives when a filter finds nothing', () => {
     expect(r.nearest[0]!.km).toBeGreaterThan(0);
   });
 });
+
+describe('phone numbers in tel: links', () => {
+  it('keep their spaces and hyphens from breaking across lines', async () => {
+    const { phoneText } = await import('../../src/lib/format.ts');
+    expect(phoneText('025-5555 0100')).toBe('025\u20115555\u00a00100');
+    expect(phoneText('12345')).toBe('12345');
+  });
+});
