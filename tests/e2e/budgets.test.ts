@@ -44,7 +44,7 @@ describe('page weight budgets', () => {
     // Pagefind's loader, best bets, and the ranking of all results by the day each event ends.
     '/search/': { html: 32_000, js: 16_384 },
     '/cases/': { html: 20_000, js: 4_096 },
-    '/cases/demo-nanjing-jianye-community/': { html: 18_000, js: 5_632 },
+    '/cases/demo-nanjing-jianye-community/': { html: 18_000, js: 6_656 },
     '/media/': { html: 22_000, js: 4_096 },
     '/events/demo-nanjing-05/poster/': { html: 14_000, js: 5_120 },
   };
