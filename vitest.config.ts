@@ -1,15 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests by kind:
+// - tests/unit/: pure functions and the code's layout, in seconds (npm run test:unit);
+// - tests/cli/: the sheet importer and template generator run as editors run them;
+// - tests/build/: tests that build the site themselves (other days, hostile or broken content, the daily rebuild);
+// - tests/dist/: checks that read the built site in dist/ (valid HTML, links, budgets, terms);
+// - tests/browser/: the built site driven in Chromium.
 export default defineConfig({
   test: {
     reporters: ['default', './tests/summary-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], testTimeout: 60_000 } },
       {
         test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/e2e/global-setup.ts'],
+          include: ['tests/dist/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/build/**/*.test.ts'],
+          globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // One Chromium at a time: the machine has two cores.

@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 
 const OUT = '.cache/release-gate';
-const GATES = ['tests/e2e/html-quality.test.ts', 'tests/e2e/axe.test.ts', 'tests/e2e/budgets.test.ts', 'tests/e2e/terms.test.ts'];
+const GATES = ['tests/dist/html-quality.test.ts', 'tests/browser/axe.test.ts', 'tests/dist/budgets.test.ts', 'tests/dist/terms.test.ts'];
 
 function step(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
   console.log(`\n== ${title}`);

@@ -17,8 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysBetween } from '../../src/lib/validity.ts';
 import { TEST_DAYS, type TestDayName } from '../days.ts';
 import { copyEnv, copyTestProject, testBuildEnv } from '../test-site.ts';
-import { baseUrl, openSession, useBrowser } from './browser.ts';
-import { PAGES } from './pages.ts';
+import { baseUrl, openSession, useBrowser } from '../browser/browser.ts';
+import { PAGES } from '../browser/pages.ts';
 
 const browser = useBrowser();
 const root = process.cwd();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
-import { PAGES } from './pages.ts';
+import { PAGES } from '../browser/pages.ts';
 
 const vnuJar = String(createRequire(import.meta.url)('vnu-jar'));
 import { describe, expect, it } from 'vitest';

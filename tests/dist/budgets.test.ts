@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageWeight } from '../../scripts/lib/page-weight.ts';
-import { gatePage } from './pages.ts';
+import { gatePage } from '../browser/pages.ts';
 
 // E2E_DIST checks another build folder, as in global-setup.ts.
 const dist = process.env.E2E_DIST ?? 'dist';

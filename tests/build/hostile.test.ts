@@ -18,7 +18,7 @@ import { TEMPLATE_COLUMNS } from '../../src/lib/import/index.ts';
 import { textField } from '../../src/schemas/common.ts';
 import regions from '../../content/regions/jiangsu.json' with { type: 'json' };
 import { HOSTILE, HOSTILE_SHORT } from '../fixtures/hostile/strings.ts';
-import { openSession, useBrowser } from './browser.ts';
+import { openSession, useBrowser } from '../browser/browser.ts';
 import { TEST_DAYS } from '../days.ts';
 import { copyEnv, copyTestProject } from '../test-site.ts';
 
