@@ -1,6 +1,5 @@
 /** Open data of events: rows for JSON and CSV (demo rows say 示例). Pure. */
-import Papa from 'papaparse';
-import { csvSafe } from './text.ts';
+import { toCsv } from './csv.ts';
 import { displayTitle, type EventItem } from './events/events.ts';
 
 export const EVENT_CSV_COLUMNS = [
@@ -52,9 +51,5 @@ export function eventRows(events: readonly EventItem[], regionOf: (id: string) =
 
 /** CSV with BOM for Excel, CRLF line ends. */
 export function eventsToCsv(rows: ReturnType<typeof eventRows>): string {
-  return (
-    '\uFEFF' +
-    Papa.unparse({ fields: [...EVENT_CSV_COLUMNS], data: rows.map((r) => EVENT_CSV_COLUMNS.map((c) => csvSafe(r[c]))) }, { newline: '\r\n' }) +
-    '\r\n'
-  );
+  return toCsv(EVENT_CSV_COLUMNS, rows);
 }

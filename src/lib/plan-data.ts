@@ -1,6 +1,5 @@
 /** Open-data files of a plan: CSV for Excel users, JSON for developers. Pure. */
-import Papa from 'papaparse';
-import { csvSafe } from './text.ts';
+import { toCsv } from './csv.ts';
 import { describeInconsistency, planToLongRows, type ReconciledPlan } from './plan.ts';
 
 /** The exact CSV header the data page documents. */
@@ -11,9 +10,7 @@ type RegionOf = (id: string) => { code: string; name: string };
 /** CSV with a byte-order mark so Excel on Chinese Windows reads it as UTF-8; CRLF line ends. */
 export function planToCsv(plan: ReconciledPlan, regionOf: RegionOf): string {
   const rows = planToLongRows(plan, regionOf);
-  return (
-    '\uFEFF' + Papa.unparse({ fields: [...PLAN_CSV_COLUMNS], data: rows.map((r) => PLAN_CSV_COLUMNS.map((c) => csvSafe(r[c]))) }, { newline: '\r\n' }) + '\r\n'
-  );
+  return toCsv(PLAN_CSV_COLUMNS, rows);
 }
 
 /** JSON: the same rows, the totals as printed, and how the site read the cells that disagree. */

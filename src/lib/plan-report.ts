@@ -2,9 +2,8 @@
  * The monthly 调度 report as open data: one row per city (and one for the province) per month,
  * UTF-8 CSV with a byte-order mark for Excel, every text cell made formula-safe. Pure.
  */
-import Papa from 'papaparse';
 import { completionRate, monthReport, plannedOf, SUBMISSION_LABELS, type MonthReport, type ProgressGrid, type ReportRow } from './plan-progress.ts';
-import { csvSafe } from './text.ts';
+import { toCsv } from './csv.ts';
 
 /** The exact CSV header; /data/ and datapackage.json document each column. */
 export const REPORT_CSV_COLUMNS = [
@@ -68,11 +67,7 @@ export function reportRows(report: MonthReport, regionOf: (id: string) => { code
 
 /** CSV text of report rows: BOM, CRLF, formula-safe text cells. */
 export function reportToCsv(rows: readonly ReportCsvRow[]): string {
-  return (
-    '\uFEFF' +
-    Papa.unparse({ fields: [...REPORT_CSV_COLUMNS], data: rows.map((r) => REPORT_CSV_COLUMNS.map((c) => csvSafe(r[c]))) }, { newline: '\r\n' }) +
-    '\r\n'
-  );
+  return toCsv(REPORT_CSV_COLUMNS, rows);
 }
 
 /** Every month's report rows, January first: the year's file. */

@@ -33,18 +33,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/gu, (c) => HTML_ESCAPES[c]!);
 }
 
-/**
- * A spreadsheet cell that Excel, WPS or LibreOffice would not run as a formula. Following OWASP's
- * advice on CSV injection, a cell beginning with = + - @ tab or carriage return gets a leading
- * apostrophe (shown as text by spreadsheet programs). Plain numbers such as -3.5 are left alone,
- * so coordinates and counts stay numbers.
- */
-export function csvSafe(value: string | number | boolean | null | undefined): string | number | boolean | null | undefined {
-  if (typeof value !== 'string') return value;
-  if (/^-?\d+(\.\d+)?$/u.test(value)) return value;
-  return /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
-}
-
 /** Only https links (and http where a source has no https) may become clickable. */
 export function isSafeUrl(url: string, { allowHttp = false } = {}): boolean {
   let parsed: URL;

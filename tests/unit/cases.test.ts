@@ -5,7 +5,8 @@ import { byPublishedDesc, caseCounts, caseTitle, findSlugProblems, lastChanged }
 import { beijingDate, citeOnlineResource } from '../../src/lib/cases/cite.ts';
 import { escapeXml, shareCardSvg } from '../../src/lib/cases/share-card.ts';
 import { caseIllustrationSvg } from '../../src/lib/cases/illustration.ts';
-import { CITY_PLAN_COLUMNS, cityPlanRows, toCsv } from '../../src/lib/cities/city-data.ts';
+import { CITY_PLAN_COLUMNS, cityPlanRows } from '../../src/lib/cities/city-data.ts';
+import { toCsv } from '../../src/lib/csv.ts';
 import { feedDate, latestUpdates, type UpdateItem } from '../../src/lib/rss/items.ts';
 import { qrPath } from '../../src/lib/qr.ts';
 import jsQR from 'jsqr';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { contentSecurityPolicy, PREPAINT_SCRIPT, scriptHash, securityHeaders } from '../../src/lib/security.ts';
 import { headersFile, nginxServerBlock } from '../../src/lib/server-config.ts';
-import { cleanText, csvSafe, escapeHtml, hasInvisible, isSafeUrl } from '../../src/lib/text.ts';
+import { cleanText, escapeHtml, hasInvisible, isSafeUrl } from '../../src/lib/text.ts';
+import { csvSafe } from '../../src/lib/csv.ts';
 import { safeUrl, textField } from '../../src/schemas/common.ts';
 
 describe('content security policy', () => {

@@ -2,9 +2,7 @@
  * One city's open data for download: its plan month by month beside the events published, and
  * its events. CSV (UTF-8 with BOM for Excel, every cell formula-safe) and JSON. Pure.
  */
-import Papa from 'papaparse';
 import type { PlanMonthProgress } from '../events/events.ts';
-import { csvSafe } from '../text.ts';
 
 export const CITY_PLAN_COLUMNS = ['city_code', 'city', 'month', 'plan_city_level', 'plan_county_level', 'published_events'] as const;
 
@@ -20,10 +18,4 @@ export function cityPlanRows(city: { code: string; name: string }, progress: rea
     plan_county_level: p.planned.county,
     published_events: p.published,
   }));
-}
-
-/** CSV text with BOM and CRLF, every cell made safe from spreadsheet formulas. */
-export function toCsv<C extends string>(columns: readonly C[], rows: readonly Record<C, unknown>[]): string {
-  const data = rows.map((r) => columns.map((c) => csvSafe(r[c] as string | number | boolean | null | undefined)));
-  return '\uFEFF' + Papa.unparse({ fields: [...columns], data }, { newline: '\r\n' }) + '\r\n';
 }

@@ -2,7 +2,8 @@
 import type { APIRoute } from 'astro';
 import { getPlanProgress } from '../../../data/progress.ts';
 import { getCities } from '../../../data/regions.ts';
-import { CITY_PLAN_COLUMNS, cityPlanRows, toCsv } from '../../../lib/cities/city-data.ts';
+import { CITY_PLAN_COLUMNS, cityPlanRows } from '../../../lib/cities/city-data.ts';
+import { toCsv } from '../../../lib/csv.ts';
 
 export async function getStaticPaths() {
   return (await getCities()).map((city) => ({ params: { city: city.id }, props: { city } }));
