@@ -3,8 +3,8 @@
  * progress grid for the plan page, the reports and the city pages, and the charts. Computed once
  * per build from src/data/plan.ts and src/data/events.ts, which know nothing of each other.
  */
-import { planProgress, type PlanMonthProgress } from '../lib/events/events.ts';
-import { buildProgress, targetProgress, type ProgressGrid } from '../lib/plan-progress.ts';
+import type { PlanMonthProgress } from '../lib/events/events.ts';
+import { buildProgress, monthProgress, targetProgress, type ProgressGrid } from '../lib/plan-progress.ts';
 import { chartFileSvg, cityProgress, planPageCharts, type ChartContext, type ChartSpec } from '../lib/charts/plan-charts.ts';
 import { SITE } from '../config/site.ts';
 import { getEvents } from './events.ts';
@@ -62,15 +62,14 @@ export async function getChartFilePaths(): Promise<{ params: { name: string }; p
 const progressCache = new Map<string, PlanMonthProgress[]>();
 
 /**
- * The current plan beside published events, month by month, for the province or one city.
- * Computed once per city per build: thousands of event pages each show their city's month.
+ * The current plan beside published events, month by month, for the province or one city, from
+ * the one progress grid. Kept per city: thousands of event pages each show their city's month.
  */
 export async function getPlanProgress(city?: string): Promise<PlanMonthProgress[]> {
   const key = city ?? '';
   let progress = progressCache.get(key);
   if (!progress) {
-    const plan = await getPlan((await getCurrentNotice()).year);
-    progress = planProgress(plan, await getEvents(), city);
+    progress = monthProgress(await getProgressGrid(), city);
     progressCache.set(key, progress);
   }
   return progress;

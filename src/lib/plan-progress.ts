@@ -14,7 +14,7 @@
  * - 省级 provincial events belong to no city's plan and are counted apart, for the 省级 target.
  * - 完成率 completion: held ÷ planned; none when nothing was planned.
  */
-import { monthOf, type EventItem } from './events/events.ts';
+import { monthOf, type EventItem, type PlanMonthProgress } from './events/events.ts';
 import type { ReconciledPlan } from './plan.ts';
 import { shanghaiDate } from './dates.ts';
 
@@ -253,4 +253,18 @@ export function targetProgress(grid: ProgressGrid, targets: { provincial: { min:
     },
     { key: 'cityCounty', label: '市县', target: targets.cityCounty.min, planned: plannedOf(t), published: t.published, held: t.held, demo: t.demo },
   ];
+}
+
+/**
+ * The plan beside what has been published, month by month, for the province (city- and
+ * county-level events, the levels the plan counts) or one city: read from the one progress grid,
+ * so the plan page, the reports, city pages and event pages count alike.
+ */
+export function monthProgress(grid: ProgressGrid, city?: string): PlanMonthProgress[] {
+  const months = city ? grid.cities.find((c) => c.city === city)?.months : grid.province.months;
+  return grid.months.map((month, i) => ({
+    month,
+    planned: { ...(months?.[i]?.planned ?? { city: 0, county: 0 }) },
+    published: months?.[i]?.published ?? 0,
+  }));
 }

@@ -13,7 +13,6 @@ import {
   groupByMonth,
   isUpcoming,
   makeEventId,
-  planProgress,
   splitByTime,
   type EventItem,
 } from '../../src/lib/events/events.ts';
@@ -27,6 +26,7 @@ import { plainRef } from '../../src/schemas/common.ts';
 import { eventSchema } from '../../src/schemas/event.ts';
 import { EVENT_TYPES } from '../../src/lib/event-labels.ts';
 import { loadPlan } from '../helpers/content.ts';
+import { buildProgress, monthProgress } from '../../src/lib/plan-progress.ts';
 
 const byId = new Map((regions as RegionEntry[]).map((r) => [r.id, r]));
 const regionOf = (id: string) => byId.get(id)!;
@@ -154,9 +154,10 @@ describe('event helpers', () => {
   });
   it('shows the plan beside what has been published', () => {
     const plan = loadPlan();
-    const dec = planProgress(plan, [], 'nanjing').find((p) => p.month === '2026-12')!;
+    const now = new Date('2026-11-27T10:00:00+08:00');
+    const dec = monthProgress(buildProgress(plan, [], now), 'nanjing').find((p) => p.month === '2026-12')!;
     expect(describeProgress(dec)).toBe('12月 计划市级0场、县区3场；已发布0场');
-    const all = planProgress(plan, demo);
+    const all = monthProgress(buildProgress(plan, demo, now));
     expect(all.reduce((s, p) => s + p.planned.city, 0)).toBe(93);
     expect(all.reduce((s, p) => s + p.published, 0)).toBe(demo.filter((e) => e.status !== 'cancelled' && e.level !== 'provincial').length);
   });

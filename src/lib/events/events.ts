@@ -4,7 +4,6 @@
  */
 import type { EVENT_STATUSES, EventLevel, EventType } from '../event-labels.ts';
 import { overlapsRange, parseRange, type IsoDate } from './date-range.ts';
-import type { ReconciledPlan } from '../plan.ts';
 
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
@@ -117,24 +116,6 @@ export interface PlanMonthProgress {
   month: string;
   planned: { city: number; county: number };
   published: number;
-}
-
-/**
- * Plan versus published events, month by month, for the whole province or one city.
- * Published counts city- and county-level events (the levels the plan counts); cancelled
- * events are not counted.
- */
-export function planProgress(plan: ReconciledPlan, events: readonly EventItem[], city?: string): PlanMonthProgress[] {
-  const rows = city ? plan.rows.filter((r) => r.city === city) : plan.rows;
-  return Array.from({ length: 12 }, (_, i) => {
-    const month = `${plan.year}-${String(i + 1).padStart(2, '0')}`;
-    const planned = rows.reduce((s, r) => ({ city: s.city + (r.reconciled.months[i]?.city ?? 0), county: s.county + (r.reconciled.months[i]?.county ?? 0) }), {
-      city: 0,
-      county: 0,
-    });
-    const published = events.filter((e) => e.status !== 'cancelled' && e.level !== 'provincial' && monthOf(e) === month && (!city || e.city === city)).length;
-    return { month, planned, published };
-  });
 }
 
 /** "12月 计划市级1场、县区3场；已发布2场". */
