@@ -286,24 +286,6 @@ function initNearMe() {
   });
 }
 
-/** Moves events that have ended by the visitor's clock out of "即将举办". */
-function recheckUpcoming() {
-  const box = document.querySelector<HTMLElement>('[data-upcoming]');
-  if (!box) return;
-  const now = Date.now();
-  let moved = 0;
-  for (const c of box.querySelectorAll<HTMLElement>('[data-end]')) {
-    if (Date.parse(c.dataset.end ?? '') < now) {
-      c.remove();
-      moved += 1;
-    }
-  }
-  if (moved) {
-    const label = document.querySelector('[data-upcoming-count]');
-    if (label) label.textContent = `（${box.querySelectorAll('[data-end]').length}场）`;
-  }
-}
-
 /** The "本月" line and the highlighted plan row, for the visitor's month. */
 function recheckMonth() {
   const line = document.querySelector<HTMLElement>('[data-progress-line]');
@@ -322,7 +304,6 @@ export function initEventsPage(): void {
   started = true;
   initNearMe();
   initFilters();
-  recheckUpcoming();
   recheckMonth();
   markEnded();
 }

@@ -1,7 +1,10 @@
 /**
  * "即将举办" lists are built ahead of time; by the visitor's clock some of their events may have
  * ended. Each list marked data-upcoming drops those cards, updates its count
- * (data-upcoming-count) and says, in a sentence, how many ended since the page was made.
+ * (data-upcoming-count: the number alone) and says, in a sentence, how many ended since the page
+ * was made. This is the one routine for every such list (home, /events/, city and county pages).
+ * Where a list shows only its first cards (/events/ shows 60, soonest first), the count drops by
+ * the ended cards shown: the later ones start after them.
  */
 import { h } from './dom.ts';
 

@@ -190,6 +190,22 @@ describe("upcoming events by the visitor's date", () => {
     await s.context.close();
   });
 
+  it('/events/ drops them the same way, and its count goes down by as many', async () => {
+    const s = await openSession(browser());
+    await s.page.goto(`${baseUrl()}/events/`);
+    const section = s.page.locator('section[data-upcoming]');
+    const count = async () => Number(await section.locator('[data-upcoming-count]').innerText());
+    const [n0, v0] = [await count(), await section.locator('.event-card:visible').count()];
+    await s.page.clock.setFixedTime(new Date('2026-12-10T09:00:00+08:00'));
+    await s.page.reload();
+    const [n1, v1] = [await count(), await section.locator('.event-card:visible').count()];
+    expect(v0 - v1).toBeGreaterThan(0);
+    expect(n0 - n1).toBe(v0 - v1);
+    expect(await section.innerText()).toContain(`本页生成后又有${v0 - v1}场活动已经结束，已从这里移除`);
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
+
   it("the home page's 近期活动 drop ended fairs the same way", async () => {
     const s = await openSession(browser());
     await s.page.clock.setFixedTime(new Date('2027-01-05T09:00:00+08:00'));
