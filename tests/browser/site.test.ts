@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { baseUrl, openSession, problemsOnPhone, SHOTS, useBrowser } from './browser.ts';
 import { loadNotice, loadPlan } from '../helpers/content.ts';
 import { campaignFigures } from '../../src/lib/figures.ts';
 
 import { PAGES } from './pages.ts';
 const browser = useBrowser();
+
+/** A speech synthesis that only records what it is asked to say, in window.spoken. */
+async function recordSpeech(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const spoken: string[] = [];
+    Object.assign(window, { spoken });
+    Object.defineProperty(window, 'speechSynthesis', {
+      value: { speak: (u: { text: string }) => spoken.push(u.text), cancel: () => undefined, pause: () => undefined, resume: () => undefined, speaking: false },
+    });
+  });
+}
 
 describe('home page', () => {
   it('shows the figures computed from the notice and the plan', async () => {
@@ -143,19 +155,7 @@ describe('phones and large text', () => {
 
   it('朗读 starts from the section the reader went to', async () => {
     const s = await openSession(browser());
-    await s.page.addInitScript(() => {
-      const spoken: string[] = [];
-      Object.assign(window, { spoken });
-      Object.defineProperty(window, 'speechSynthesis', {
-        value: {
-          speak: (u: { text: string }) => spoken.push(u.text),
-          cancel: () => undefined,
-          pause: () => undefined,
-          resume: () => undefined,
-          speaking: false,
-        },
-      });
-    });
+    await recordSpeech(s.page);
     await s.page.goto(`${baseUrl()}/notice/#attachment`);
     const heading = s.page.locator('#attachment-title');
     await s.page.getByRole('button', { name: '朗读本页' }).click();
@@ -170,19 +170,7 @@ describe('phones and large text', () => {
     for (const elder of [false, true]) {
       const s = await openSession(browser(), { viewport: { width: 360, height: 800 } });
       if (elder) await s.context.addInitScript(() => localStorage.setItem('wujin-elder', '1'));
-      await s.page.addInitScript(() => {
-        const spoken: string[] = [];
-        Object.assign(window, { spoken });
-        Object.defineProperty(window, 'speechSynthesis', {
-          value: {
-            speak: (u: { text: string }) => spoken.push(u.text),
-            cancel: () => undefined,
-            pause: () => undefined,
-            resume: () => undefined,
-            speaking: false,
-          },
-        });
-      });
+      await recordSpeech(s.page);
       await s.page.goto(`${baseUrl()}/notice/`);
       const here = s.page.getByRole('button', { name: '从这里朗读' });
       expect(await here.isVisible()).toBe(false);
