@@ -4,7 +4,7 @@
  */
 import { EVENT_ID_PATTERN, eventIdProblem } from '../event-ids.ts';
 import type { z } from 'astro/zod';
-import { EVENT_LIST_LIMIT, EVENT_TEXT_LIMITS } from '../../schemas/event.ts';
+import { EVENT_FIRST_YEAR, EVENT_LIST_LIMIT, EVENT_PHONE_PATTERN, EVENT_TEXT_LIMITS, EVENT_TEXT_MIN, endsBeforeStart } from '../../schemas/event.ts';
 import { EVENT_LEVEL_LABELS, EVENT_SERVICE_LABELS, EVENT_TYPE_LABELS } from '../event-labels.ts';
 import { makeEventId, type EventItem } from '../events/events.ts';
 import { makePlausibility } from '../plausibility.ts';
@@ -139,9 +139,9 @@ export function rowsToEvents(
     const tooShort = (k: Key, value: string, min: number, what = '') => {
       if (value && value.length < min) add(k, `${what}${quote(value)}太短，至少 ${min} 个字`, '写全称');
     };
-    if (!tooLong('title', get('title'), EVENT_TEXT_LIMITS.title)) tooShort('title', get('title'), 2);
-    if (!tooLong('venue', get('venue'), EVENT_TEXT_LIMITS.venue)) tooShort('venue', get('venue'), 2);
-    if (!tooLong('address', get('address'), EVENT_TEXT_LIMITS.address)) tooShort('address', get('address'), 4);
+    if (!tooLong('title', get('title'), EVENT_TEXT_LIMITS.title)) tooShort('title', get('title'), EVENT_TEXT_MIN.title);
+    if (!tooLong('venue', get('venue'), EVENT_TEXT_LIMITS.venue)) tooShort('venue', get('venue'), EVENT_TEXT_MIN.venue);
+    if (!tooLong('address', get('address'), EVENT_TEXT_LIMITS.address)) tooShort('address', get('address'), EVENT_TEXT_MIN.address);
     tooLong('notes', get('notes'), EVENT_TEXT_LIMITS.notes);
     const lists = { organisers: splitList(get('organisers')), hosts: splitList(get('hosts')), brands: splitList(get('brands')) };
     for (const k of ['organisers', 'hosts', 'brands'] as const) {
@@ -149,10 +149,10 @@ export function rowsToEvents(
       if (lists[k].length > EVENT_LIST_LIMIT) add(k, `填了 ${lists[k].length} 个，最多 ${EVENT_LIST_LIMIT} 个`, `只留最主要的 ${EVENT_LIST_LIMIT} 个`);
       else
         lists[k].forEach((item, i) => {
-          if (!tooLong(k, item, max, `第${i + 1}个`) && k !== 'brands') tooShort(k, item, 2, `第${i + 1}个`);
+          if (!tooLong(k, item, max, `第${i + 1}个`) && k !== 'brands') tooShort(k, item, EVENT_TEXT_MIN.organisation, `第${i + 1}个`);
         });
     }
-    if (get('phone') && !/^[0-9\-（）() ]{5,20}$/u.test(get('phone'))) {
+    if (get('phone') && !EVENT_PHONE_PATTERN.test(get('phone'))) {
       add('phone', `${quote(get('phone'))}不是电话号码的写法`, '只写一个号码，用数字、连字符（-）和括号，5—20 个字符，例如 025-12345678；其他号码写在备注里');
     }
 
@@ -186,10 +186,11 @@ export function rowsToEvents(
     if (start.error) add('start', start.error, start.fix ?? DATE_TIME_FIX);
     const end = get('end') ? parseDateTime(get('end')) : {};
     if (end.error) add('end', end.error, end.fix ?? DATE_TIME_FIX);
-    if (start.value && end.value && Date.parse(end.value) < Date.parse(start.value))
+    if (start.value && end.value && endsBeforeStart(start.value, end.value))
       add('end', '结束时间早于开始时间', `检查「${label('start')}」和「${label('end')}」是否填反`);
     const year = start.value ? Number(start.value.slice(0, 4)) : undefined;
-    if (year !== undefined && year < 2026) add('start', `${label('start')}是${year}年，本网站只收2026年及以后的活动`, '核对年份；往年的活动不用导入');
+    if (year !== undefined && year < EVENT_FIRST_YEAR)
+      add('start', `${label('start')}是${year}年，本网站只收${EVENT_FIRST_YEAR}年及以后的活动`, '核对年份；往年的活动不用导入');
 
     const point = readPoint(get, add, label, { city, county, plausibility, confirm: ctx.confirmCoordinates ?? false, notes, rowNo });
 
