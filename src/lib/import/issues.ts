@@ -1,7 +1,7 @@
 /**
  * The sheet importer: A schema issue as the editor needs it: the sheet's column and a plain sentence with the fix. Pure.
  */
-import { EVENT_LIST_LIMIT, EVENT_TEXT_LIMITS } from '../../schemas/event.ts';
+import { EVENT_FIRST_YEAR, EVENT_LIST_LIMIT, EVENT_TEXT_LIMITS, EVENT_TEXT_MIN } from '../../schemas/event.ts';
 import { EVENT_LEVEL_LABELS, EVENT_SERVICE_LABELS, EVENT_TYPE_LABELS } from '../event-labels.ts';
 import { cleanText } from '../text.ts';
 import { COLUMN_NAMES, type ColumnKey } from './columns.ts';
@@ -29,11 +29,11 @@ export function explainIssue(
         : { message: `${quote(text)}太短或有不能用的字符，至少 ${min} 个字`, fix: '写全称，不要只填符号' };
   switch (head) {
     case 'title':
-      return { column: label('title'), ...lengthSentence(EVENT_TEXT_LIMITS.title, 2) };
+      return { column: label('title'), ...lengthSentence(EVENT_TEXT_LIMITS.title, EVENT_TEXT_MIN.title) };
     case 'venue':
       return second === 'name'
-        ? { column: label('venue'), ...lengthSentence(EVENT_TEXT_LIMITS.venue, 2) }
-        : { column: label('address'), ...lengthSentence(EVENT_TEXT_LIMITS.address, 4) };
+        ? { column: label('venue'), ...lengthSentence(EVENT_TEXT_LIMITS.venue, EVENT_TEXT_MIN.venue) }
+        : { column: label('address'), ...lengthSentence(EVENT_TEXT_LIMITS.address, EVENT_TEXT_MIN.address) };
     case 'notes':
       return { column: label('notes'), ...lengthSentence(EVENT_TEXT_LIMITS.notes, 1) };
     case 'organisers':
@@ -47,13 +47,13 @@ export function explainIssue(
       }
       return {
         column: label(head),
-        ...lengthSentence(head === 'brands' ? EVENT_TEXT_LIMITS.brand : EVENT_TEXT_LIMITS.organisation, head === 'brands' ? 1 : 2),
+        ...lengthSentence(head === 'brands' ? EVENT_TEXT_LIMITS.brand : EVENT_TEXT_LIMITS.organisation, head === 'brands' ? 1 : EVENT_TEXT_MIN.organisation),
       };
     }
     case 'year':
       return {
         column: label('start'),
-        message: `${label('start')}是${String(draft['year'])}年，本网站只收2026年及以后的活动`,
+        message: `${label('start')}是${String(draft['year'])}年，本网站只收${EVENT_FIRST_YEAR}年及以后的活动`,
         fix: '核对年份；往年的活动不用导入',
       };
     case 'start':
