@@ -18,6 +18,7 @@ import { describeQuery, parseQuery, queryToParams, resolveQuery, type EventQuery
 import { h } from './dom.ts';
 import { isLoaded, loadChunk, loadManifest, regionNames } from './event-data.ts';
 import { addBase, addSeats, loadLeaflet, type Seat } from './leaflet-loader.ts';
+import { cityPath, eventPath } from '../lib/paths.ts';
 
 type ClusterGroup = Leaflet.FeatureGroup & {
   addLayers: (l: Leaflet.Layer[], skip?: boolean) => void;
@@ -43,7 +44,7 @@ function popupContent(e: MapEvent, names: Record<string, string>, now: Date): HT
     h(
       'p',
       { class: 'map-popup__title' },
-      h('a', { href: `/events/${encodeURIComponent(e.id)}/` }, e.demo ? h('span', { class: 'demo-badge' }, '示例') : null, e.demo ? ' ' : null, e.title),
+      h('a', { href: eventPath(e.id) }, e.demo ? h('span', { class: 'demo-badge' }, '示例') : null, e.demo ? ' ' : null, e.title),
     ),
     state ? h('p', { class: `map-popup__state${state === '已结束' ? ' is-ended' : ''}` }, state) : null,
     h('p', {}, formatEventTime(e)),
@@ -138,7 +139,7 @@ export async function initEventMap(): Promise<void> {
           h(
             'div',
             {},
-            h('p', { class: 'map-popup__title' }, h('a', { href: `/cities/${encodeURIComponent(s.id)}/` }, names[s.id] ?? s.name)),
+            h('p', { class: 'map-popup__title' }, h('a', { href: cityPath(s.id) }, names[s.id] ?? s.name)),
             h('p', {}, `全年计划市级${c}场、县区${k}场`),
           ),
         )
@@ -308,7 +309,7 @@ export async function initEventMap(): Promise<void> {
       const li = h(
         'li',
         { class: `map-list__item${state === '已结束' || state === '已取消' ? ' is-ended' : ''}` },
-        h('a', { href: `/events/${encodeURIComponent(e.id)}/`, class: 'map-list__title' }, e.demo ? '【示例】' : '', e.title),
+        h('a', { href: eventPath(e.id), class: 'map-list__title' }, e.demo ? '【示例】' : '', e.title),
         h('span', { class: 'map-list__meta' }, `${formatEventTime(e)} · ${names[e.county ?? e.city] ?? ''} ${e.venue}`),
         state ? h('span', { class: 'map-list__state' }, state) : null,
         go,

@@ -15,18 +15,13 @@ import { h } from './dom.ts';
 import { loadEvents, regionNames } from './event-data.ts';
 import { markEnded } from './event-state.ts';
 import { shanghaiDate } from '../lib/dates.ts';
+import { cityPath, eventPath } from '../lib/paths.ts';
 
 const STATE_CLASS: Record<string, string> = { 已取消: 'is-cancelled', 延期: 'is-postponed', 已结束: 'is-ended', 计划中: 'is-planned' };
 
 /** The same markup as EventCard.astro. */
 function card(e: MapEvent & { km?: number }, names: Record<string, string>, now: Date, nearest = false, kmFrom = '您'): HTMLElement {
-  const link = h(
-    'a',
-    { href: `/events/${encodeURIComponent(e.id)}/` },
-    e.demo ? h('span', { class: 'demo-badge' }, '示例') : null,
-    e.demo ? ' ' : null,
-    e.title,
-  );
+  const link = h('a', { href: eventPath(e.id) }, e.demo ? h('span', { class: 'demo-badge' }, '示例') : null, e.demo ? ' ' : null, e.title);
   const state = eventStateLabel(e, now);
   const tags = h(
     'p',
@@ -241,7 +236,7 @@ function initNearMe() {
       status.textContent = '请先选择设区市和县（市、区）。';
       return;
     }
-    location.href = `/cities/${city.value}/${county.value}/`;
+    location.href = cityPath(city.value, county.value);
   });
 
   const geo = root.querySelector<HTMLButtonElement>('[data-geolocate]');

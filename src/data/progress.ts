@@ -11,6 +11,7 @@ import { getEvents } from './events.ts';
 import { getReferenceNow } from './build-info.ts';
 import { getPlan } from './plan.ts';
 import { getCurrentNotice } from './notice.ts';
+import { cityPath } from '../lib/paths.ts';
 
 let context: ChartContext | undefined;
 
@@ -56,7 +57,7 @@ export async function getChartFilePaths(): Promise<{ params: { name: string }; p
     params: { name: spec.id },
     props: { svg: chartFileSvg(spec, { siteName: SITE.name, url: new URL(`${path}#${spec.id}`, site).href }) },
   });
-  return [...page.map((spec) => file(spec, '/plan/')), ...[...cities].map(([city, spec]) => file(spec, `/cities/${city}/`))];
+  return [...page.map((spec) => file(spec, '/plan/')), ...[...cities].map(([city, spec]) => file(spec, cityPath(city)))];
 }
 
 const progressCache = new Map<string, PlanMonthProgress[]>();

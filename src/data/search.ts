@@ -13,6 +13,7 @@ import { factTopic, programmeDates } from '../lib/policy-facts.ts';
 import { getEvents } from './events.ts';
 import { getRegions } from './regions.ts';
 import { contentPath } from '../config/collections.ts';
+import { casePath, cityPath, policyPath } from '../lib/paths.ts';
 
 /** A best bet as the search page shows it. */
 export type SiteBestBet = BestBetEntry & { city?: string | undefined };
@@ -87,12 +88,12 @@ export async function getSiteIndex(): Promise<SiteIndexSection[]> {
         { href: '/events/', label: '活动日历' },
         { href: '/map/', label: '活动地图' },
         { href: '/calendar/', label: '订阅活动日历' },
-        ...cities.map((c) => ({ href: `/cities/${c.id}/`, label: c.name })),
+        ...cities.map((c) => ({ href: cityPath(c.id), label: c.name })),
       ],
     },
-    { section: '政策', links: [{ href: '/policies/', label: '政策解读' }, ...explainers.map((e) => ({ href: `/policies/${e.id}/`, label: e.data.title }))] },
+    { section: '政策', links: [{ href: '/policies/', label: '政策解读' }, ...explainers.map((e) => ({ href: policyPath(e.id), label: e.data.title }))] },
     { section: '计算器', links: [{ href: '/policies/calculator/', label: '补贴计算器' }] },
-    { section: '案例', links: [{ href: '/cases/', label: '典型案例' }, ...cases.map((c) => ({ href: `/cases/${c.slug}/`, label: caseTitle(c) }))] },
+    { section: '案例', links: [{ href: '/cases/', label: '典型案例' }, ...cases.map((c) => ({ href: casePath(c.slug), label: caseTitle(c) }))] },
     { section: '计划', links: [{ href: '/plan/', label: '计划与进展' }] },
     { section: '通知', links: [{ href: '/notice/', label: '通知原文' }] },
     {

@@ -9,13 +9,14 @@ import { getEvents } from './events.ts';
 import { fileDate } from './file-dates.ts';
 import { getExplainers, getProgrammeStatus } from './policies.ts';
 import { getRegionLookup } from './regions.ts';
+import { casePath, cityPath, eventPath, policyPath } from '../lib/paths.ts';
 
 /** Cases, newest first. */
 export async function getCaseUpdates(): Promise<UpdateItem[]> {
   const region = await getRegionLookup();
   return (await getCases()).map((c) => ({
     title: caseTitle(c),
-    path: `/cases/${c.slug}/`,
+    path: casePath(c.slug),
     date: lastChanged(c),
     description: `${region(c.city).name}${c.county ? region(c.county).name : ''} · ${EVENT_TYPE_LABELS[c.type]}。${c.summary}`,
     category: '案例' as const,
@@ -28,7 +29,7 @@ export async function getEventUpdates(): Promise<UpdateItem[]> {
   const files = new Map((await getCollection('events')).map((e) => [e.id.split('/').at(-1)!, e.filePath]));
   return (await getEvents()).map((e) => ({
     title: displayTitle(e),
-    path: `/events/${e.id}/`,
+    path: eventPath(e.id),
     date: fileDate(files.get(e.id) ?? ''),
     description: `活动时间：${formatEventTime(e)}；地点：${region(e.city).name}${e.county ? region(e.county).name : ''} ${e.venue.name}。`,
     category: '活动' as const,
@@ -42,7 +43,7 @@ export async function getPolicyUpdates(): Promise<UpdateItem[]> {
   const states = { open: '受理中', paused: '暂停受理', full: '额度已满', unknown: '未知' } as const;
   const explainers = (await getExplainers()).map((e) => ({
     title: `政策解读更新：${e.data.title}`,
-    path: `/policies/${e.id}/`,
+    path: policyPath(e.id),
     date: e.data.lastChecked,
     description: e.data.summary,
     category: '政策' as const,
@@ -51,7 +52,7 @@ export async function getPolicyUpdates(): Promise<UpdateItem[]> {
     .filter((s) => s.status !== 'unknown' && s.checked)
     .map((s) => ({
       title: `补贴受理情况：${region(s.city).name}${labels[s.programme]}${states[s.status]}`,
-      path: `/cities/${s.city}/`,
+      path: cityPath(s.city),
       date: s.checked!,
       description: `${region(s.city).name}${labels[s.programme]}：${states[s.status]}${s.source ? `（依据：${s.source.issuer}《${s.source.title}》）` : ''}。`,
       category: '政策' as const,

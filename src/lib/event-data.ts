@@ -1,6 +1,7 @@
 /** Open data of events: rows for JSON and CSV (demo rows say 示例). Pure. */
 import { toCsv } from './csv.ts';
 import { displayTitle, type EventItem } from './events/events.ts';
+import { eventPath } from './paths.ts';
 
 export const EVENT_CSV_COLUMNS = [
   'id',
@@ -45,7 +46,7 @@ export function eventRows(events: readonly EventItem[], regionOf: (id: string) =
     end: e.end,
     status: e.status,
     organisers: e.organisers.join('、'),
-    url: new URL(`/events/${e.id}/`, siteUrl).href,
+    url: new URL(eventPath(e.id), siteUrl).href,
   }));
 }
 

@@ -12,6 +12,7 @@
  * running through the nights. Pure.
  */
 import { displayTitle, eventSchedule, eventStateLabel, formatEventTime, type EventItem } from './events/events.ts';
+import { eventPath } from './paths.ts';
 
 const STATUS: Record<EventItem['status'], 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED'> = {
   planned: 'TENTATIVE',
@@ -99,7 +100,7 @@ export function feedSummary(e: EventItem, now: Date): string {
 
 /** One VEVENT, folded, every line ending in CRLF. */
 export function eventToVevent(e: EventItem, options: IcsOptions): string {
-  const url = new URL(`/events/${e.id}/`, options.siteUrl).href;
+  const url = new URL(eventPath(e.id), options.siteUrl).href;
   const state = eventStateLabel(e, options.now);
   const description = [
     e.demo ? '【示例】本活动为演示数据，并非真实活动。' : '',

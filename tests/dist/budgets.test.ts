@@ -42,7 +42,7 @@ describe('page weight budgets', () => {
     '/plan/report/2026-11/': { html: 20_000, js: 4_096 },
     '/about/': { html: 16_000, js: 4_096 },
     // Pagefind's loader, best bets, and the ranking of all results by the day each event ends.
-    '/search/': { html: 32_000, js: 16_384 },
+    '/search/': { html: 32_000, js: 16_896 },
     '/cases/': { html: 20_000, js: 4_096 },
     '/cases/demo-nanjing-jianye-community/': { html: 18_000, js: 6_656 },
     '/media/': { html: 22_000, js: 4_096 },

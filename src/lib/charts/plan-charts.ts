@@ -11,6 +11,7 @@ import { frameScene, sceneToSvg, seriesItem, type LegendItem } from './scene.ts'
 import { bucketOf, type Bucket } from './colors.ts';
 import { tileBuckets, tileMap } from './tile-map.ts';
 import { type ChartContext, type ChartSpec, leaders, monthLabel, n, planSource, progressSource, trailers } from './chart-spec.ts';
+import { cityPath, monthPath } from '../paths.ts';
 
 export type { ChartContext, ChartSpec, ChartTable } from './chart-spec.ts';
 
@@ -50,7 +51,7 @@ export function planByCity(c: ChartContext): ChartSpec {
     table: {
       caption: `${c.plan.year}年各设区市计划活动场次（单位：场）`,
       columns: ['设区市', '市级', '县区', '合计'],
-      rows: rows.map((r) => ({ key: r.key, header: r.label, href: `/cities/${r.key}/`, cells: [n(r.city), n(r.county), n(r.city + r.county)] })),
+      rows: rows.map((r) => ({ key: r.key, header: r.label, href: cityPath(r.key), cells: [n(r.city), n(r.county), n(r.city + r.county)] })),
       foot: { header: '全省', cells: [n(sum('city')), n(sum('county')), n(sum('city') + sum('county'))] },
     },
     source: planSource(c),
@@ -121,7 +122,7 @@ export function planHeatmap(c: ChartContext): ChartSpec {
     table: {
       caption: `${c.plan.year}年各设区市每月计划活动场次，市级与县区合计（单位：场）`,
       columns: ['设区市', ...MONTHS.map((m) => `${m}月`), '全年'],
-      rows: rows.map((r) => ({ key: r.key, header: r.label, href: `/cities/${r.key}/`, cells: [...r.values.map(n), n(r.values.reduce((a, b) => a + b, 0))] })),
+      rows: rows.map((r) => ({ key: r.key, header: r.label, href: cityPath(r.key), cells: [...r.values.map(n), n(r.values.reduce((a, b) => a + b, 0))] })),
       foot: {
         header: '全省',
         cells: [...MONTHS.map((_, i) => n(rows.reduce((s, r) => s + r.values[i]!, 0))), n(rows.reduce((s, r) => s + r.values.reduce((a, b) => a + b, 0), 0))],
@@ -157,7 +158,7 @@ export function planTiles(c: ChartContext): ChartSpec {
     table: {
       caption: `${c.plan.year}年各设区市全年计划活动场次（市级与县区合计）与颜色分档`,
       columns: ['设区市', '全年计划（场）', '分档（场）'],
-      rows: tiles.map((t) => ({ key: t.key, header: t.label, href: `/cities/${t.key}/`, cells: [n(t.value), bucketOf(t.value, buckets).label] })),
+      rows: tiles.map((t) => ({ key: t.key, header: t.label, href: cityPath(t.key), cells: [n(t.value), bucketOf(t.value, buckets).label] })),
     },
     source: planSource(c),
   };
@@ -211,7 +212,7 @@ function monthsProgress(c: ChartContext, id: string, who: string, months: readon
     table: {
       caption: `${c.grid.year}年${who}每月计划与进展（单位：场；截至${c.grid.asOf}）`,
       columns: ['月份', ...progressColumns],
-      rows: months.map((t, i) => ({ key: c.grid.months[i]!, header: monthLabel(i), href: `/events/${c.grid.months[i]}/`, cells: progressCells(t) })),
+      rows: months.map((t, i) => ({ key: c.grid.months[i]!, header: monthLabel(i), href: monthPath(c.grid.months[i]!), cells: progressCells(t) })),
       foot: { header: `全年`, cells: progressCells(total) },
     },
     source: progressSource(c),
@@ -268,7 +269,7 @@ export function progressByCity(c: ChartContext): ChartSpec {
     table: {
       caption: `${c.grid.year}年1—${M}月各设区市计划与进展（单位：场；截至${c.grid.asOf}）`,
       columns: ['设区市', ...progressColumns],
-      rows: rows.map((r) => ({ key: r.key, header: r.label, href: `/cities/${r.key}/`, cells: progressCells(r.t) })),
+      rows: rows.map((r) => ({ key: r.key, header: r.label, href: cityPath(r.key), cells: progressCells(r.t) })),
       foot: { header: '全省', cells: progressCells(total) },
     },
     source: progressSource(c),

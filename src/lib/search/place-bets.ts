@@ -6,6 +6,7 @@
  */
 import type { BestBet } from './best-bets.ts';
 import { placeWords } from './page-meta.ts';
+import { cityPath } from '../paths.ts';
 
 /** A region as the search page lists it: [id, name, shortName, slug, parent city id or ''] */
 export type PlaceRow = [string, string, string, string, string];
@@ -20,10 +21,10 @@ export interface ShownBet extends BestBet {
 export function placeBet([id, name, shortName, slug, parent]: PlaceRow, cityName: (id: string) => string | undefined): ShownBet {
   const terms = placeWords({ name, shortName, slug });
   return parent === ''
-    ? { id: `city-${id}`, url: `/cities/${id}/`, title: name, summary: '活动、每月计划和补贴受理情况', section: '活动', terms, city: id }
+    ? { id: `city-${id}`, url: cityPath(id), title: name, summary: '活动、每月计划和补贴受理情况', section: '活动', terms, city: id }
     : {
         id: `county-${id}`,
-        url: `/cities/${parent}/${slug}/`,
+        url: cityPath(parent, slug),
         title: `${name}（${cityName(parent) ?? ''}）`,
         summary: '本地和附近的活动',
         section: '活动',

@@ -1,0 +1,23 @@
+/**
+ * The site's addresses, built in one place: a page's path from its id, as every link, feed,
+ * sitemap and data file writes it. Ids are checked by the schemas ([a-z0-9-]); they are encoded
+ * anyway, so a path never carries anything but the id. Pure.
+ */
+const seg = (s: string) => encodeURIComponent(s);
+
+/** /events/<id>/: one event. */
+export const eventPath = (id: string): string => `/events/${seg(id)}/`;
+/** /events/<id>/poster/: its A4 poster. */
+export const eventPosterPath = (id: string): string => `/events/${seg(id)}/poster/`;
+/** /events/<id>.ics: the event as a calendar file. */
+export const eventIcsPath = (id: string): string => `/events/${seg(id)}.ics`;
+/** /events/<YYYY-MM>/: the province's events in a month. */
+export const monthPath = (month: string): string => `/events/${seg(month)}/`;
+/** /cities/<city>/, or a page under it: a county (/cities/<city>/<county slug>/) or a month (/cities/<city>/<YYYY-MM>/). */
+export const cityPath = (city: string, sub?: string): string => (sub === undefined ? `/cities/${seg(city)}/` : `/cities/${seg(city)}/${seg(sub)}/`);
+/** /policies/<id>/: a policy explainer. */
+export const policyPath = (id: string): string => `/policies/${seg(id)}/`;
+/** /cases/<slug>/: a showcase case. */
+export const casePath = (slug: string): string => `/cases/${seg(slug)}/`;
+/** /cases/<slug>/share.png: its picture for sharing. */
+export const caseSharePath = (slug: string): string => `/cases/${seg(slug)}/share.png`;
