@@ -1,8 +1,8 @@
 /** Accessibility gate: axe-core (WCAG 2.1 A/AA rules) on every page, normal and 适老化 mode. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
-import { baseUrl, openSession, useBrowser } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, openSession, useBrowser, type Session } from './browser.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 import { PAGES as ALL } from './pages.ts';
@@ -11,30 +11,38 @@ const browser = useBrowser();
 
 describe('axe', () => {
   for (const elder of [false, true]) {
-    for (const path of PAGES) {
-      it(`${path}${elder ? ' in 适老化 mode' : ''} has no WCAG A/AA violations`, async () => {
+    describe(elder ? '适老化 mode' : 'normal mode', () => {
+      // Read-only checks: one browser context per mode, each page loaded fresh in it.
+      let s: Session;
+      beforeAll(async () => {
         // The test injects axe as an inline script, which the site's Content Security Policy
         // rightly refuses; the policy itself is tested in security.test.ts.
-        const s = await openSession(browser(), { bypassCSP: true });
-        if (elder) await s.page.addInitScript(() => localStorage.setItem('wujin-elder', '1'));
-        await s.page.goto(baseUrl() + path);
-        await s.page.addScriptTag({ content: axeSource });
-        const violations = await s.page.evaluate(async () => {
-          const axe = (
-            window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
-          ).axe;
-          const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-          return r.violations.map(
-            (v) =>
-              `${v.id}: ${v.nodes
-                .map((n) => n.target.join(' '))
-                .slice(0, 5)
-                .join(', ')}`,
-          );
-        });
-        expect(violations).toEqual([]);
-        await s.context.close();
+        s = await openSession(browser(), { bypassCSP: true });
+        if (elder) await s.context.addInitScript(() => localStorage.setItem('wujin-elder', '1'));
       });
-    }
+      afterAll(async () => s.context.close());
+
+      for (const path of PAGES) {
+        it(`${path}${elder ? ' in 适老化 mode' : ''} has no WCAG A/AA violations`, async () => {
+          await s.page.goto(baseUrl() + path);
+          if (elder) expect(await s.page.evaluate(() => document.documentElement.hasAttribute('data-elder'))).toBe(true);
+          await s.page.addScriptTag({ content: axeSource });
+          const violations = await s.page.evaluate(async () => {
+            const axe = (
+              window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+            ).axe;
+            const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+            return r.violations.map(
+              (v) =>
+                `${v.id}: ${v.nodes
+                  .map((n) => n.target.join(' '))
+                  .slice(0, 5)
+                  .join(', ')}`,
+            );
+          });
+          expect(violations).toEqual([]);
+        });
+      }
+    });
   }
 });
