@@ -39,6 +39,7 @@ import {
 import type { EventItem } from '../../src/lib/events/events.ts';
 import { plainRef, REGIONS } from '../../src/schemas/common.ts';
 import { eventSchema, EVENT_TEXT_LIMITS } from '../../src/schemas/event.ts';
+import { EVENT_LEVEL_LABELS, EVENT_TYPE_LABELS } from '../../src/lib/event-labels.ts';
 import { parseContentText } from '../../src/lib/content-files.ts';
 
 // Each test runs the real command (half a second each); a machine busy with builds can be ten times slower.
@@ -446,6 +447,17 @@ describe("import: messages use the sheet's own column names and plain sentences"
     expect(r.events[0]).toMatchObject({ row: 2, event: { title: '汽车惠民展销', county: 'nanjing-jianye', demo: false } });
   });
 
+  it('skips the example row (活动名称 starting with 示例) and says so', () => {
+    const r = rowsToEvents(numberRows([header, withCells({ 1: '【示例】汽车惠民展销进社区' }), withCells({})]), ctx);
+    expect(r.problems).toEqual([]);
+    expect(r.events.map((e) => e.row)).toEqual([3]);
+    expect(r.notes.map(formatProblem)).toEqual([
+      '第2行「活动名称」：以“示例”开头，是填写示例，没有导入。怎么改：真实活动的名称不要以“示例”开头；示例行可以留着，也可以删掉',
+    ]);
+    const only = rowsToEvents(numberRows([header, withCells({ 1: '示例：进社区' })]), ctx);
+    expect(only.problems.map(formatProblem)).toEqual(['表格里只有示例行，没有活动。怎么改：在示例行下面每行填写一个活动']);
+  });
+
   it('refuses what is too long, by row, column and limit, without echoing the cell', () => {
     const huge = '很'.repeat(200_000);
     const r = rowsToEvents(numberRows([header, withCells({ 18: huge }), withCells({ 1: '长'.repeat(81), 2: huge })]), ctx);
@@ -660,7 +672,7 @@ describe('import: the template the site hands out', () => {
     expect(made.status, made.stderr).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'events-template.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['活动', '填写说明']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['活动', '填写说明', '选项']);
     const help = wb.getWorksheet('填写说明')!;
     const helpText = help.getSheetValues().flat().join(' ');
     expect(helpText).toContain(`2—${EVENT_TEXT_LIMITS.title} 个字`);
@@ -668,6 +680,40 @@ describe('import: the template the site hands out', () => {
     expect(helpText).toContain(`最多 ${IMPORT_LIMITS.dataRows} 行活动`);
     const sheet = wb.getWorksheet('活动')!;
     expect((sheet.getRow(1).values as string[]).slice(1)).toEqual([...TEMPLATE_COLUMNS]);
+    // Row 2 is the example, marked 示例.
+    expect(String(sheet.getCell('B2').value)).toMatch(/^示例/u);
+    // Drop-down lists and checks, read back from the file, down to the last row an import takes.
+    const at = (name: string, row: number) => sheet.getCell(row, TEMPLATE_COLUMNS.indexOf(name as (typeof TEMPLATE_COLUMNS)[number]) + 1).dataValidation;
+    const options = wb.getWorksheet('选项')!;
+    expect(options.state).toBe('hidden');
+    const listValues = (ref: string) => {
+      const m = /^'?选项'?!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/u.exec(ref)!;
+      return Array.from({ length: Number(m[3]) - Number(m[2]) + 1 }, (_, i) => String(options.getCell(`${m[1]}${Number(m[2]) + i}`).value));
+    };
+    const lastRow = IMPORT_LIMITS.dataRows + 2;
+    for (const row of [2, 3, lastRow]) {
+      expect(at('设区市', row).type).toBe('list');
+      expect(listValues(at('设区市', row).formulae![0] as string)).toEqual(REGIONS.filter((r) => r.type === 'city').map((r) => r.shortName));
+      expect(listValues(at('活动类型', row).formulae![0] as string)).toEqual(Object.values(EVENT_TYPE_LABELS));
+      expect(listValues(at('活动级别', row).formulae![0] as string)).toEqual(Object.values(EVENT_LEVEL_LABELS));
+      expect(listValues(at('坐标系(可选: WGS84/GCJ02/BD09, 默认 WGS84)', row).formulae![0] as string)).toEqual(['WGS84', 'GCJ02', 'BD09']);
+      expect(at('开始时间', row)).toMatchObject({ type: 'date', showErrorMessage: true });
+      expect(at('结束时间', row)).toMatchObject({ type: 'date', showErrorMessage: true });
+      expect(at('经度', row)).toMatchObject({ type: 'decimal', formulae: [116, 122] });
+    }
+    expect(at('设区市', lastRow + 1)).toBeUndefined();
+    // 县（市、区） lists the chosen city's own counties, through a defined name per city (南京 and 南京市).
+    expect(at('县（市、区）', 2).formulae).toEqual(['INDIRECT($C2)']);
+    const names = wb.definedNames.model as { name: string; ranges: string[] }[];
+    for (const city of REGIONS.filter((r) => r.type === 'city')) {
+      for (const name of [city.shortName, city.name]) {
+        const ranges = names.find((n) => n.name === name)?.ranges ?? [];
+        expect(ranges).toHaveLength(1);
+        expect(listValues(ranges[0]!)).toEqual(REGIONS.filter((r) => r.parent === city.id).map((r) => r.name));
+      }
+    }
+    // Date-time cells show a date and a time.
+    expect(sheet.getColumn(TEMPLATE_COLUMNS.indexOf('开始时间') + 1).numFmt).toBe('yyyy/m/d h:mm');
     sheet.addRow([
       '',
       '汽车惠民展销进社区',
@@ -688,7 +734,12 @@ describe('import: the template the site hands out', () => {
     await wb.xlsx.writeFile(filled);
     const r = runImport(filled, join(work, 'out-template'), '--dry-run');
     expect(r.status, r.err).toBe(0);
-    expect(r.err).toContain('读取工作表「活动」（只读第一个工作表；「填写说明」没有读取）');
+    expect(r.err).toContain('读取工作表「活动」（只读第一个工作表；「填写说明」「选项」没有读取）');
+    expect(r.err).toContain('第2行「活动名称」：以“示例”开头，是填写示例，没有导入');
     expect(r.out).toContain('共 1 个活动：新增 1 个');
+    // The CSV template has the same example row, skipped the same way.
+    const csv = runImport(join(dir, 'events-template.csv'), join(work, 'out-template-csv'), '--dry-run');
+    expect(csv.err).toContain('第2行「活动名称」：以“示例”开头，是填写示例，没有导入');
+    expect(csv.err).toContain('表格里只有示例行，没有活动');
   });
 });

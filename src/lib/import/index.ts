@@ -6,7 +6,8 @@
  *
  * One file per step: limits, columns, problems, sheet-bytes (CSV), zip (.xlsx containers),
  * cells, point (coordinates), issues (schema issues in editors' words), rows (rows to events)
- * and write. The command line (scripts/import-events.ts) keeps
+ * write, xlsx (reading a workbook) and check (one whole file, for the command line and the
+ * browser's sheet checker). The command line (scripts/import-events.ts) keeps
  * only its arguments, the reading of files and the atomic write.
  */
 export * from './limits.ts';
@@ -19,3 +20,5 @@ export * from './point.ts';
 export * from './issues.ts';
 export * from './rows.ts';
 export * from './write.ts';
+export * from './xlsx.ts';
+export * from './check.ts';

@@ -50,6 +50,9 @@ const plausibilityFor = new WeakMap<readonly RegionEntry[], ReturnType<typeof ma
 
 const ID_PATTERN = EVENT_ID_PATTERN;
 
+/** The 活动名称 of the template's example row: 示例, 【示例】, （示例）…, never imported. */
+export const EXAMPLE_TITLE = /^[【[（(]?示例/u;
+
 /**
  * Reads the sheet's rows (the first non-empty row is the header) into events, or every problem
  * found. `notes` are things the editor should know that do not stop the import.
@@ -103,7 +106,26 @@ export function rowsToEvents(
       ],
     };
   }
-  const dataRows = nonEmpty.slice(1);
+  // The template's example row (活动名称 starting with 示例) shows how to fill in; it is never imported.
+  const titleAt = keys.indexOf('title');
+  const isExample = (r: SheetRow) => EXAMPLE_TITLE.test(cleanText(r.cells[titleAt] ?? '').trim());
+  for (const r of nonEmpty.slice(1).filter(isExample)) {
+    notes.push({
+      row: r.row,
+      column: label('title'),
+      message: '以“示例”开头，是填写示例，没有导入',
+      fix: '真实活动的名称不要以“示例”开头；示例行可以留着，也可以删掉',
+    });
+  }
+  const dataRows = nonEmpty.slice(1).filter((r) => !isExample(r));
+  if (dataRows.length === 0 && notes.length > 0) {
+    return {
+      events: [],
+      notes,
+      idColumn: label('id'),
+      problems: [{ row: null, column: null, message: '表格里只有示例行，没有活动', fix: `在示例行下面每行填写一个活动` }],
+    };
+  }
   if (dataRows.length === 0) {
     return {
       events: [],
