@@ -160,6 +160,17 @@ for (const [id, event] of valid.get('events') ?? []) {
       problems.push(`${at('events', id)}：字段 policies：没有名为“${refId(p)}”的政策解读（现有：${[...policyIds].join('、') || '无'}）`);
   }
 }
+// Policy changes (更新记录): each names pages and facts that exist.
+const factIds = new Set(facts.map((f) => f.id));
+for (const change of (listed.get('policyChanges') ?? []) as { id: string; policies: unknown[]; facts: unknown[] }[]) {
+  for (const p of change.policies) {
+    if (!policyIds.has(refId(p) ?? ''))
+      problems.push(`${at('policyChanges', '')}（id: ${change.id}）：字段 policies：没有名为“${refId(p)}”的政策解读（现有：${[...policyIds].join('、')}）`);
+  }
+  for (const f of change.facts) {
+    if (!factIds.has(refId(f) ?? '')) problems.push(`${at('policyChanges', '')}（id: ${change.id}）：字段 facts：facts.yaml 里没有“${refId(f)}”`);
+  }
+}
 // Case pictures: the same limits the build applies (no SVG, not too many pixels).
 for (const [id, c] of valid.get('cases') ?? []) {
   for (const [i, img] of ((c as { images?: { src: string }[] }).images ?? []).entries()) {

@@ -14,61 +14,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { EVENT_LEVEL_LABELS, EVENT_SERVICE_LABELS, EVENT_TYPE_LABELS } from '../src/lib/event-labels.ts';
-import { IMPORT_LIMITS, TEMPLATE_COLUMNS } from '../src/lib/import/index.ts';
+import { EVENT_LEVEL_LABELS, EVENT_TYPE_LABELS } from '../src/lib/event-labels.ts';
+import { exampleText, FIELD_GUIDE, IMPORT_LIMITS, TEMPLATE_COLUMNS, TEMPLATE_EXAMPLE } from '../src/lib/import/index.ts';
 import { CITY_SLUGS } from '../src/lib/regions.ts';
 import { REGIONS } from '../src/schemas/common.ts';
-import { EVENT_LIST_LIMIT, EVENT_TEXT_LIMITS as MAX } from '../src/schemas/event.ts';
-
-const help: [string, string, string][] = [
-  ['活动编号(可选)', '否', '小写字母、数字和连字符，例如 2026-nanjing-001；不填则自动生成。同一活动再次报送时请保持不变。'],
-  ['活动名称', '是', `不写场地和优惠，例如“汽车惠民展销进社区”；2—${MAX.title} 个字`],
-  ['设区市', '是', '南京、无锡……（带不带“市”都可以）'],
-  ['县（市、区）', '县区级活动必填', '例如 玄武区 或 玄武'],
-  ['活动类型', '是', Object.values(EVENT_TYPE_LABELS).join('、')],
-  ['活动级别', '是', Object.values(EVENT_LEVEL_LABELS).join('、')],
-  ['开始时间', '是', '2026/3/5 9:00 或 2026-03-05 09:00（北京时间）。日期和钟点都要写，只写日期会被退回'],
-  ['结束时间', '是', '同上，不能早于开始时间'],
-  ['场地名称', '是', `例如 奥体中心东广场；2—${MAX.venue} 个字`],
-  ['详细地址', '是', `例如 南京市建邺区江东中路222号；4—${MAX.address} 个字`],
-  ['经度', '是', '小数，例如 118.7305；江苏约在 116—122 之间。不要写度分秒'],
-  ['纬度', '是', '小数，例如 32.0088；江苏约在 30—35 之间'],
-  ['坐标系(可选: WGS84/GCJ02/BD09, 默认 WGS84)', '否', '从高德、腾讯地图复制的坐标填 GCJ02，从百度地图复制的填 BD09，GPS 或天地图填 WGS84'],
-  ['主办单位', '是', `多个用顿号分开，最多 ${EVENT_LIST_LIMIT} 个，每个 2—${MAX.organisation} 个字`],
-  ['承办单位', '否', `多个用顿号分开，最多 ${EVENT_LIST_LIMIT} 个，每个 2—${MAX.organisation} 个字`],
-  ['参与品牌', '否', `多个用顿号分开，最多 ${EVENT_LIST_LIMIT} 个，每个最多 ${MAX.brand} 个字`],
-  ['现场服务', '否', `${Object.values(EVENT_SERVICE_LABELS).join('、')}，多个用顿号分开`],
-  ['咨询电话', '否', '只填一个号码，例如 025-12345678'],
-  ['备注', '否', `最多 ${MAX.notes} 个字`],
-];
-
-/** The example row (row 2): every column filled the way an editor should; 活动名称 starts with 示例. */
-const EXAMPLE: Record<(typeof TEMPLATE_COLUMNS)[number], string | number | Date> = {
-  '活动编号(可选)': '',
-  活动名称: '示例（导入时跳过这一行）汽车惠民展销进社区',
-  设区市: '南京',
-  '县（市、区）': '建邺区',
-  活动类型: EVENT_TYPE_LABELS.community,
-  活动级别: EVENT_LEVEL_LABELS.county,
-  // Excel keeps wall-clock time without a zone; ExcelJS writes a Date's UTC fields.
-  开始时间: new Date(Date.UTC(2026, 11, 12, 9, 0)),
-  结束时间: new Date(Date.UTC(2026, 11, 13, 17, 0)),
-  场地名称: '某某社区文化广场',
-  详细地址: '南京市建邺区某某路1号',
-  经度: 118.7305,
-  纬度: 32.0088,
-  '坐标系(可选: WGS84/GCJ02/BD09, 默认 WGS84)': 'WGS84',
-  主办单位: '建邺区商务局',
-  承办单位: '',
-  参与品牌: '',
-  现场服务: `${EVENT_SERVICE_LABELS['policy-advice']}、${EVENT_SERVICE_LABELS.valuation}`,
-  咨询电话: '',
-  备注: '这一行是填写示例，导入时会跳过；可以留着，也可以删掉。',
-};
-const exampleText = (v: string | number | Date) =>
-  v instanceof Date
-    ? `${v.getUTCFullYear()}/${v.getUTCMonth() + 1}/${v.getUTCDate()} ${v.getUTCHours()}:${String(v.getUTCMinutes()).padStart(2, '0')}`
-    : String(v);
 
 const workbook = new ExcelJS.Workbook();
 workbook.creator = '江苏省商务厅';
@@ -78,7 +27,7 @@ const sheet = workbook.addWorksheet('活动');
 const notes = workbook.addWorksheet('填写说明');
 sheet.addRow([...TEMPLATE_COLUMNS]);
 sheet.getRow(1).font = { bold: true };
-sheet.addRow(TEMPLATE_COLUMNS.map((c) => EXAMPLE[c]));
+sheet.addRow(TEMPLATE_COLUMNS.map((c) => TEMPLATE_EXAMPLE[c]));
 sheet.getRow(2).font = { italic: true, color: { argb: 'FF595959' } };
 sheet.getRow(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 sheet.columns.forEach((c) => {
@@ -175,7 +124,7 @@ for (const [name, min, max] of [
 }
 notes.addRow(['列名', '必填', '怎么填']);
 notes.getRow(1).font = { bold: true };
-for (const h of help) notes.addRow(h);
+for (const f of FIELD_GUIDE) notes.addRow([f.column, f.required, f.how]);
 notes.addRow([]);
 notes.addRow([
   '说明',
@@ -188,6 +137,6 @@ mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'events-template.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
 writeFileSync(
   join(outDir, 'events-template.csv'),
-  '\uFEFF' + Papa.unparse([[...TEMPLATE_COLUMNS], TEMPLATE_COLUMNS.map((c) => exampleText(EXAMPLE[c]))], { newline: '\r\n' }) + '\r\n',
+  '\uFEFF' + Papa.unparse([[...TEMPLATE_COLUMNS], TEMPLATE_COLUMNS.map((c) => exampleText(TEMPLATE_EXAMPLE[c]))], { newline: '\r\n' }) + '\r\n',
 );
 console.log(`已生成 ${join(outDir, 'events-template.xlsx')} 和 events-template.csv`);

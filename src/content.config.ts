@@ -32,6 +32,7 @@ export const collections = {
   policyFacts: defineCollection({ loader: loader('policyFacts'), schema: schemas.policyFacts }),
   policyChannels: defineCollection({ loader: loader('policyChannels'), schema: schemas.policyChannels }),
   policyStatus: defineCollection({ loader: loader('policyStatus'), schema: schemas.policyStatus }),
+  policyChanges: defineCollection({ loader: loader('policyChanges'), schema: schemas.policyChanges }),
   events: defineCollection({ loader: loader('events'), schema: schemas.events }),
   // An SVG picture is refused here by its name; src/data/cases.ts refuses it and oversized
   // pictures again from Astro's measurements (caseImageProblem).
@@ -47,5 +48,6 @@ export const collections = {
       ),
   }),
   contacts: defineCollection({ loader: loader('contacts'), schema: schemas.contacts }),
+  desks: defineCollection({ loader: loader('desks'), schema: schemas.desks }),
   bestBets: defineCollection({ loader: loader('bestBets'), schema: schemas.bestBets }),
 } satisfies Record<CollectionName, unknown>;

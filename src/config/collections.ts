@@ -11,11 +11,11 @@
 import type { z } from 'astro/zod';
 import { caseSchema } from '../schemas/case.ts';
 import type { RefFactory } from '../schemas/common.ts';
-import { contactSchema } from '../schemas/contact.ts';
+import { contactSchema, deskSchema } from '../schemas/contact.ts';
 import { eventSchema } from '../schemas/event.ts';
 import { noticeSchema } from '../schemas/notice.ts';
 import { planSchema } from '../schemas/plan.ts';
-import { channelSchema, policyDocumentSchema, policyFactSchema, policySchema, programmeStatusSchema } from '../schemas/policy.ts';
+import { channelSchema, policyChangeSchema, policyDocumentSchema, policyFactSchema, policySchema, programmeStatusSchema } from '../schemas/policy.ts';
 import { regionSchema } from '../schemas/region.ts';
 import { bestBetSchema } from '../schemas/search.ts';
 
@@ -53,9 +53,11 @@ export const COLLECTION_SOURCES = {
   policyFacts: { file: 'policies/data/facts.yaml' },
   policyChannels: { file: 'policies/data/channels.yaml' },
   policyStatus: { file: 'policies/data/status.yaml' },
+  policyChanges: { file: 'policies/data/changes.yaml' },
   events: { folder: 'events', ext: 'yaml', nested: true },
   cases: { folder: 'cases', ext: 'mdx', nested: true },
   contacts: { file: 'contacts/contacts.yaml' },
+  desks: { file: 'contacts/desks.yaml' },
   bestBets: { file: 'search/best-bets.yaml' },
 } as const satisfies Record<string, CollectionSource>;
 
@@ -72,9 +74,11 @@ export function collectionSchemas(ref: RefFactory) {
     policyFacts: policyFactSchema(ref),
     policyChannels: channelSchema,
     policyStatus: programmeStatusSchema(ref),
+    policyChanges: policyChangeSchema(ref),
     events: eventSchema(ref),
     cases: caseSchema(ref),
     contacts: contactSchema(ref),
+    desks: deskSchema,
     bestBets: bestBetSchema,
   } satisfies Record<CollectionName, z.ZodType>;
 }

@@ -25,12 +25,6 @@ export const SITE = {
    * licence name: none is claimed until the department chooses one.
    */
   openData: { terms: '本站开放数据可自由下载、转载和引用，请注明出处。', confirmed: false },
-  /**
-   * 新闻联系人 (/media/ and every case page) and the channel for 请告诉我们 (/about/). Not designated
-   * yet: null values are shown as 待公布 / 待开通, never as a made-up name, number or address.
-   */
-  press: { name: null as string | null, phone: null as string | null, email: null as string | null },
-  feedback: { email: null as string | null, url: null as string | null },
   /** Shown wherever an identifier is still missing. */
   placeholder: '待备案后填写',
 } as const;

@@ -27,3 +27,25 @@ export async function getContacts(): Promise<Contact[]> {
     .sort((a, b) => key(a).localeCompare(key(b)) || a.id.localeCompare(b.id));
   return cache;
 }
+
+/** One of the site's own desks (content/contacts/desks.yaml); absent fields are 待公布. */
+export interface Desk {
+  id: 'press' | 'feedback' | 'submission';
+  title: string;
+  name?: string | undefined;
+  phone?: string | undefined;
+  email?: string | undefined;
+  url?: string | undefined;
+  who?: string | undefined;
+  what?: string | undefined;
+  when?: string | undefined;
+  note?: string | undefined;
+  checked?: string | undefined;
+}
+
+/** A desk by id; one that is missing from the file is shown as 待公布 with its default title. */
+export async function getDesk(id: Desk['id']): Promise<Desk> {
+  const titles = { press: '新闻联系人', feedback: '意见反馈', submission: '活动报送' } as const;
+  const found = (await getCollection('desks')).find((d) => d.data.id === id)?.data;
+  return found ?? { id, title: titles[id] };
+}

@@ -6,7 +6,8 @@ import { getReferenceNow } from './build-info.ts';
 import { rulesFromFacts, type SubsidyRules } from '../lib/subsidy/index.ts';
 import { toId } from '../schemas/common.ts';
 import { contentPath } from '../config/collections.ts';
-import { explainerProblems } from '../lib/mdx-facts.ts';
+import { explainerProblems, factIdsIn } from '../lib/mdx-facts.ts';
+import { policyFactRows, type PolicyFactRow } from '../lib/policy-open-data.ts';
 
 let facts: PolicyFact[] | undefined;
 let documents: PolicyDocument[] | undefined;
@@ -149,4 +150,26 @@ export async function getProgrammes(periods: readonly ProgrammePeriod[]): Promis
 /** Every programme the explainers describe, in their order (for the home page and /policies/). */
 export async function getAllProgrammes(): Promise<Programme[]> {
   return getProgrammes((await getExplainers()).flatMap((e) => e.data.periods));
+}
+
+/**
+ * The policy rules as open-data rows, for the build's day: each fact with the application
+ * deadline of the programme whose page cites it (尚未公布 until the deadline fact has a date).
+ */
+export async function getPolicyFactRows(): Promise<PolicyFactRow[]> {
+  const facts = await getPolicyFacts();
+  const day = getPolicyDay();
+  const deadlines = new Map<string, string>();
+  for (const e of await getExplainers()) {
+    for (const p of e.data.periods) {
+      if (!p.application) continue;
+      const deadline = resolveFact(facts, p.application.deadline, day) ?? facts.find((f) => f.id === p.application!.deadline);
+      const text = deadline && deadline.value.type === 'date' ? deadline.value.date : '尚未公布';
+      for (const id of factIdsIn(e.body ?? '')) {
+        const f = resolveFact(facts, id, day) ?? facts.find((x) => x.id === id);
+        if (f && !deadlines.has(factTopic(f))) deadlines.set(factTopic(f), text);
+      }
+    }
+  }
+  return policyFactRows(facts, await getPolicyDocuments(), { day, deadlines });
 }

@@ -9,7 +9,8 @@ import { getEvents } from './events.ts';
 import { fileDate } from './file-dates.ts';
 import { getExplainers, getProgrammeStatus } from './policies.ts';
 import { getRegionLookup } from './regions.ts';
-import { casePath, cityPath, eventPath, policyPath } from '../lib/paths.ts';
+import { casePath, cityPath, eventPath, policyChangePath } from '../lib/paths.ts';
+import { getPolicyChanges } from './policy-changes.ts';
 
 /** Cases, newest first. */
 export async function getCaseUpdates(): Promise<UpdateItem[]> {
@@ -36,16 +37,17 @@ export async function getEventUpdates(): Promise<UpdateItem[]> {
   }));
 }
 
-/** Policy explainers (when last checked against the official text) and subsidy status changes. */
+/** Dated changes to the policy pages (更新记录) and subsidy status changes. */
 export async function getPolicyUpdates(): Promise<UpdateItem[]> {
   const region = await getRegionLookup();
   const labels = { scrap: '报废更新补贴', replace: '置换更新补贴', 'loan-subsidy': '消费贷款财政贴息' } as const;
   const states = { open: '受理中', paused: '暂停受理', full: '额度已满', unknown: '未知' } as const;
-  const explainers = (await getExplainers()).map((e) => ({
-    title: `政策解读更新：${e.data.title}`,
-    path: policyPath(e.id),
-    date: e.data.lastChecked,
-    description: e.data.summary,
+  const titles = new Map((await getExplainers()).map((e) => [e.id, e.data.title]));
+  const changes = (await getPolicyChanges()).map((c) => ({
+    title: `政策解读更新：${c.policies.map((p) => titles.get(p) ?? p).join('、')}`,
+    path: policyChangePath(c.policies[0]!, c.id),
+    date: c.date,
+    description: `${c.summary}${c.reason}`,
     category: '政策' as const,
   }));
   const status = (await getProgrammeStatus())
@@ -57,5 +59,5 @@ export async function getPolicyUpdates(): Promise<UpdateItem[]> {
       description: `${region(s.city).name}${labels[s.programme]}：${states[s.status]}${s.source ? `（依据：${s.source.issuer}《${s.source.title}》）` : ''}。`,
       category: '政策' as const,
     }));
-  return [...explainers, ...status];
+  return [...changes, ...status];
 }

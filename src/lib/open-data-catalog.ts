@@ -10,6 +10,8 @@ import { EVENT_LEVEL_LABELS, EVENT_STATUS_LABELS, EVENT_TYPE_LABELS } from './ev
 import { PLAN_CSV_COLUMNS } from './plan-data.ts';
 import { SUBMISSION_LABELS } from './plan-progress.ts';
 import { REPORT_CSV_COLUMNS } from './plan-report.ts';
+import { CONFIDENCE_LABELS } from './policy-facts.ts';
+import { POLICY_FACT_CSV_COLUMNS, POLICY_READING } from './policy-open-data.ts';
 
 /** Frictionless field types used here. */
 export type FieldType = 'string' | 'integer' | 'number' | 'datetime';
@@ -37,7 +39,7 @@ export interface DataFile {
   /** Columns of a table; absent for documents and images. */
   fields?: DataField[] | undefined;
   /** Which section of the /data/ page lists it. */
-  group: 'plan' | 'events' | 'report' | 'charts' | 'templates';
+  group: 'plan' | 'events' | 'report' | 'policies' | 'charts' | 'templates';
 }
 
 const withNames = <C extends string>(columns: readonly C[], info: Record<C, FieldInfo>): DataField[] => columns.map((name) => ({ name, ...info[name] }));
@@ -106,6 +108,36 @@ export const REPORT_FIELDS = withNames(REPORT_CSV_COLUMNS, {
   as_of: { type: 'string', title: '统计截至', description: 'yyyy-mm-dd（北京时间）' },
 });
 
+/** The policy rules (policy-facts.csv). */
+export const POLICY_FACT_FIELDS = withNames(POLICY_FACT_CSV_COLUMNS, {
+  id: { type: 'string', title: '编号', description: 'facts.yaml 中的 id；同一条规定的不同年度版本编号不同' },
+  topic: { type: 'string', title: '规定', description: '同一条规定各年度版本共用的名字' },
+  label: { type: 'string', title: '规定名称' },
+  statement: { type: 'string', title: '完整表述', description: '政策页上的句子，数值已填入；未核实的标“待核实”' },
+  value: { type: 'string', title: '数值', description: '文字写法，如“车价的12%，最高2万元”；未查到的为“待核实”' },
+  value_type: {
+    type: 'string',
+    title: '数值类型',
+    description: 'percent-cap 比例加封顶、percent 比例、points 百分点、amount 金额、date 日期、quantity 数量、text 文字、unknown 未查到',
+  },
+  percent: { type: 'number', title: '比例', unit: '%', description: 'percent-cap 和 percent 才有' },
+  amount_yuan: { type: 'number', title: '金额', unit: '元', description: 'percent-cap 的封顶金额，或 amount 的金额' },
+  date: { type: 'string', title: '日期', description: 'date 类型的日期，yyyy-mm-dd' },
+  valid_from: { type: 'string', title: '有效期开始', description: 'yyyy-mm-dd；文件没有写明则为空' },
+  valid_to: { type: 'string', title: '有效期结束', description: 'yyyy-mm-dd；文件没有写明则为空' },
+  period_note: { type: 'string', title: '有效期说明' },
+  application_deadline: { type: 'string', title: '申请截止', description: '所属补贴的申请截止日；未公布时为“尚未公布”；不属于需要申请的补贴则为空' },
+  status: { type: 'string', title: '状态', description: '现行、尚未施行、已到期、已由新规定取代；按“状态截至”那天判断' },
+  as_of: { type: 'string', title: '状态截至', description: 'yyyy-mm-dd（北京时间），本站生成文件的日期' },
+  confidence: { type: 'string', title: '可信度', description: labels(CONFIDENCE_LABELS) },
+  confidence_label: { type: 'string', title: '可信度说明' },
+  confirmed: { type: 'string', title: '是否已核实', description: '“是”（A、B）或“待核实”' },
+  documents: { type: 'string', title: '依据文件', description: '《标题》（文号），发文机关，发布日期；多个以“；”分隔' },
+  document_urls: { type: 'string', title: '依据文件网址', description: '官方网址，多个以空格分隔；没有核实的不列' },
+  checked: { type: 'string', title: '最后核对', description: '编辑对照原文核对的日期，yyyy-mm-dd' },
+  reading: { type: 'string', title: '性质', description: POLICY_READING },
+});
+
 export interface CatalogInput {
   year: number;
   docNumber: string;
@@ -119,6 +151,7 @@ export function dataCatalog(c: CatalogInput): DataFile[] {
   const planSource = `${c.docNumber}附件《${c.planTitle}》，按本站说明的读法整理`;
   const eventSource = '各设区市报送、本站发布的活动（演示数据标“示例”）';
   const reportSource = `计划：${c.docNumber}附件；已发布、已举办：本站发布的活动`;
+  const policySource = '国家和江苏公布的政策文件及权威媒体报道，本站整理（每行写明依据文件）';
   return [
     {
       name: `plan-${c.year}`,
@@ -161,6 +194,27 @@ export function dataCatalog(c: CatalogInput): DataFile[] {
       description: '同样的行，另含示例活动数。',
       source: eventSource,
       group: 'events',
+    },
+    {
+      name: 'policy-facts',
+      path: '/data/policy-facts.csv',
+      title: '补贴和税收规定',
+      format: 'csv',
+      mediatype: 'text/csv',
+      description: `政策解读页上的每一条规定一行：数值、有效期、申请截止、状态、可信度、依据文件和最后核对日期。${POLICY_READING}UTF-8（带 BOM）。`,
+      source: policySource,
+      fields: POLICY_FACT_FIELDS,
+      group: 'policies',
+    },
+    {
+      name: 'policy-facts-json',
+      path: '/data/policy-facts.json',
+      title: '补贴和税收规定（JSON）',
+      format: 'json',
+      mediatype: 'application/json',
+      description: '同样的行，另含依据文件的清单。',
+      source: policySource,
+      group: 'policies',
     },
     {
       name: `report-${c.year}`,

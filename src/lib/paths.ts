@@ -21,3 +21,7 @@ export const policyPath = (id: string): string => `/policies/${seg(id)}/`;
 export const casePath = (slug: string): string => `/cases/${seg(slug)}/`;
 /** /cases/<slug>/share.png: its picture for sharing. */
 export const caseSharePath = (slug: string): string => `/cases/${seg(slug)}/share.png`;
+
+/** One dated change in a policy page's 更新记录: /policies/trade-in/#change-2026-12-04-trade-in. */
+export const policyChangeAnchor = (change: string) => `change-${change}`;
+export const policyChangePath = (policy: string, change: string) => `${policyPath(policy)}#${policyChangeAnchor(change)}`;

@@ -164,3 +164,23 @@ export const channelSchema = z.strictObject({
   confidence: z.enum(CONFIDENCE_LEVELS).describe('渠道名称和网址的可信度；C、D 页面标“网址待核实”'),
   note: textField(300).optional(),
 });
+
+/**
+ * One dated change to the policy pages (content/policies/data/changes.yaml): what changed and
+ * why. Each policy page prints its own as 更新记录, newest first, and the changes are a feed
+ * (/policies/changes.xml, and items in /rss.xml).
+ */
+export function policyChangeSchema(ref: RefFactory) {
+  return z.strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/u, { error: 'id 只用小写字母、数字和连字符，例如 2026-12-04-trade-in' }),
+    date: isoDate.describe('改动上线的日期'),
+    policies: z.array(ref('policies')).min(1).describe('改了哪些政策页（trade-in、purchase、credit）'),
+    facts: z.array(ref('policyFacts')).default([]).describe('涉及的事实（facts.yaml 中的 id），可不填'),
+    summary: textField(300, { min: 6 })
+      .refine((t) => /[。！？]$/u.test(t), { error: 'summary 要写成以句号结尾的完整句子' })
+      .describe('改了什么，一两句完整的话'),
+    reason: textField(300, { min: 6 })
+      .refine((t) => /[。！？]$/u.test(t), { error: 'reason 要写成以句号结尾的完整句子' })
+      .describe('为什么改：依据哪份文件或报道'),
+  });
+}

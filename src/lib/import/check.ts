@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import type { EventItem } from '../events/events.ts';
 import { plainRef, REGIONS } from '../../schemas/common.ts';
 import { eventSchema } from '../../schemas/event.ts';
-import { IMPORT_LIMITS, formatBytes } from './limits.ts';
+import { IMPORT_LIMITS, extensionOf, fileRefusal } from './limits.ts';
 import { formatProblem, type ImportProblem } from './problems.ts';
 import { rowsToEvents, type ImportContext, type ImportedEvent, type SheetRow } from './rows.ts';
 import { decodeSheetBytes, notCsvReason } from './sheet-bytes.ts';
@@ -16,22 +16,6 @@ import { readXlsxSheet, type SheetRead, type SheetRefusal } from './xlsx.ts';
 import { rowLimitProblem } from './zip.ts';
 
 export type { SheetRead, SheetRefusal } from './xlsx.ts';
-
-/** The file kinds the importer reads, by extension. */
-export const SHEET_EXTENSIONS = ['.xlsx', '.csv', '.txt'] as const;
-
-const extensionOf = (fileName: string) => /\.[^.]+$/u.exec(fileName)?.[0].toLowerCase() ?? '';
-
-/** Why a file is not even opened (too big, or not a kind the importer reads); undefined if it may be. */
-export function fileRefusal(fileName: string, size: number, limits = IMPORT_LIMITS): string | undefined {
-  if (size > limits.fileBytes) {
-    return `${fileName} 有 ${formatBytes(size)}，超过 ${formatBytes(limits.fileBytes)} 的上限，没有读取。报送表一般不到 1 MB：请检查表格里是否放了图片，或把表格拆成几个文件（每个不超过 ${limits.dataRows} 行活动）分别导入。`;
-  }
-  if (!(SHEET_EXTENSIONS as readonly string[]).includes(extensionOf(fileName))) {
-    return `无法读取 ${fileName}：只支持 .xlsx 和 .csv 文件。旧版 .xls 请在 Excel 或 WPS 里另存为 .xlsx。`;
-  }
-  return undefined;
-}
 
 /** Reads a CSV (UTF-8, UTF-16 or GB18030) into rows of text. */
 export function readCsvSheet(bytes: Uint8Array, fileName: string): SheetRead | SheetRefusal {

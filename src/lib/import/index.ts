@@ -22,3 +22,4 @@ export * from './rows.ts';
 export * from './write.ts';
 export * from './xlsx.ts';
 export * from './check.ts';
+export * from './guide.ts';

@@ -31,3 +31,19 @@ export function formatBytes(bytes: number): string {
   if (bytes >= MB) return `${(bytes / MB).toFixed(bytes >= 10 * MB ? 0 : 1)} MB`;
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
+
+/** The file kinds the importer reads, by extension. */
+export const SHEET_EXTENSIONS = ['.xlsx', '.csv', '.txt'] as const;
+
+export const extensionOf = (fileName: string) => /\.[^.]+$/u.exec(fileName)?.[0].toLowerCase() ?? '';
+
+/** Why a file is not even opened (too big, or not a kind the importer reads); undefined if it may be. */
+export function fileRefusal(fileName: string, size: number, limits = IMPORT_LIMITS): string | undefined {
+  if (size > limits.fileBytes) {
+    return `${fileName} 有 ${formatBytes(size)}，超过 ${formatBytes(limits.fileBytes)} 的上限，没有读取。报送表一般不到 1 MB：请检查表格里是否放了图片，或把表格拆成几个文件（每个不超过 ${limits.dataRows} 行活动）分别导入。`;
+  }
+  if (!(SHEET_EXTENSIONS as readonly string[]).includes(extensionOf(fileName))) {
+    return `无法读取 ${fileName}：只支持 .xlsx 和 .csv 文件。旧版 .xls 请在 Excel 或 WPS 里另存为 .xlsx。`;
+  }
+  return undefined;
+}
