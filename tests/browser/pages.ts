@@ -35,6 +35,7 @@ const FIXTURE_PAGES = [
   '/cases/scene/community/',
   '/cases/demo-nanjing-jianye-community/',
   '/media/',
+  '/submit/',
   '/events/demo-nanjing-05/poster/',
   '/policies/calculator/poster/',
 ];

@@ -5,60 +5,14 @@
  * calculator and the 适老化 preference must still work under it.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../src/lib/security.ts';
 import { headersFile } from '../../src/lib/server-config.ts';
-import { baseUrl, openSession, useBrowser, type Session } from './browser.ts';
+import { baseUrl, builtHeaders, strictSession, useBrowser } from './browser.ts';
 import { PAGES } from './pages.ts';
 
 const browser = useBrowser();
-
-/** dist/_headers as a static host reads it: the `/*` block's name: value lines. */
-function builtHeaders(): Record<string, string> {
-  const lines = readFileSync('dist/_headers', 'utf8')
-    .split('\n')
-    .filter((l) => /^\s+\S+:/u.test(l));
-  return Object.fromEntries(
-    lines.map((l) => {
-      const i = l.indexOf(':');
-      return [l.slice(0, i).trim(), l.slice(i + 1).trim()];
-    }),
-  );
-}
-
-/** A session whose local responses carry the built security headers, recording CSP violations. */
-async function strictSession(b: Browser, options = {}): Promise<Session & { violations: () => Promise<string[]> }> {
-  const s = await openSession(b, options);
-  const headers = builtHeaders();
-  const base = new URL(baseUrl());
-  await s.context.unroute('**/*');
-  await s.context.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    if (url.host !== base.host) {
-      s.outside.push(url.href);
-      return route.abort();
-    }
-    try {
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), ...headers } });
-    } catch {
-      // The page closed while a request was in flight (end of a test): nothing to check.
-      await route.abort().catch(() => {});
-    }
-  });
-  const consoleViolations: string[] = [];
-  s.page.on('console', (m) => {
-    if (/Content Security Policy|Refused to/u.test(m.text())) consoleViolations.push(m.text());
-  });
-  await s.context.addInitScript(() => {
-    const w = window as unknown as { __csp: string[] };
-    w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-  });
-  const violations = async () => [...consoleViolations, ...(await s.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))];
-  return { ...s, violations };
-}
 
 const settle = (page: Page) => page.waitForLoadState('networkidle');
 

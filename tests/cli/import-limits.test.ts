@@ -8,14 +8,13 @@
  * hold a sheet or a bomb in memory would crash the child and fail the test. Bytes, not seconds.
  */
 import { spawnSync } from 'node:child_process';
-import { once } from 'node:events';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { deflatedSheet, part, SHEET_HEAD, workbookAround, zeroBombSheet, zipOf, type ZipPart } from '../fixtures/hostile/xlsx.ts';
 import { IMPORT_LIMITS, TEMPLATE_COLUMNS } from '../../src/lib/import/index.ts';
 
 // Each test runs the real command (half a second each); a machine busy with builds can be ten times slower.
@@ -76,99 +75,6 @@ function writeCsv(fileName: string, rows: string[][]): string {
   return path;
 }
 
-// ---------------------------------------------------------------------------------------------
-// A hand-made zip, so a bomb can be built without holding it in memory.
-
-interface ZipPart {
-  name: string;
-  data: Buffer;
-  size: number;
-  crc?: number;
-}
-/** A deflated zip of the parts; `lie` writes 1 000 bytes as every part's unpacked size. */
-function zipOf(parts: ZipPart[], { lie = false } = {}): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const p of parts) {
-    const name = Buffer.from(p.name);
-    const size = lie ? 1000 : p.size;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(p.crc ?? 0, 14);
-    local.writeUInt32LE(p.data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(p.crc ?? 0, 16);
-    central.writeUInt32LE(p.data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, p.data);
-    centrals.push(central, name);
-    offset += 30 + name.length + p.data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
-const part = (name: string, text: string): ZipPart => ({ name, data: deflateRawSync(text), size: Buffer.byteLength(text), crc: crc32(text) });
-/** The smallest workbook around a given first sheet. */
-function workbookAround(sheet: ZipPart, opts?: { lie?: boolean }): Buffer {
-  return zipOf(
-    [
-      part(
-        '[Content_Types].xml',
-        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-      ),
-      part(
-        'xl/workbook.xml',
-        '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="活动" sheetId="1" r:id="rId1"/></sheets></workbook>',
-      ),
-      part(
-        'xl/_rels/workbook.xml.rels',
-        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-      ),
-      sheet,
-    ],
-    opts,
-  );
-}
-/** A sheet part deflated as it is made: head, `count` chunks from `chunk(i)`, tail. */
-async function deflatedSheet(head: string, count: number, chunk: (i: number) => Buffer | string, tail: string): Promise<ZipPart> {
-  const deflate = createDeflateRaw({ level: 6 });
-  const out: Buffer[] = [];
-  deflate.on('data', (c: Buffer) => out.push(c));
-  const ended = once(deflate, 'end');
-  let size = Buffer.byteLength(head) + Buffer.byteLength(tail);
-  deflate.write(head);
-  for (let i = 0; i < count; i += 1) {
-    const c = chunk(i);
-    size += Buffer.byteLength(c);
-    if (!deflate.write(c)) await once(deflate, 'drain');
-  }
-  deflate.end(tail);
-  await ended;
-  return { name: 'xl/worksheets/sheet1.xml', data: Buffer.concat(out), size };
-}
-const SHEET_HEAD = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
-/** A sheet whose one cell holds `megabytes` MB of zeros: about 200 KB deflated. */
-function zeroBombSheet(megabytes: number): Promise<ZipPart> {
-  const mb = Buffer.alloc(1 << 20, 0x30);
-  return deflatedSheet(`${SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>`, megabytes, () => mb, '</t></is></c></row></sheetData></worksheet>');
-}
 /** A million rows of two numbers, as in the report that started this: a few MB packed. */
 function millionRowSheet(): Promise<ZipPart> {
   const header = `<row r="1">${['B1', 'C1'].map((r, i) => `<c r="${r}" t="inlineStr"><is><t>${['活动名称', '设区市'][i]}</t></is></c>`).join('')}</row>`;
