@@ -139,4 +139,3 @@ export async function strictSession(b: Browser, options = {}): Promise<Session &
   const violations = async () => [...consoleViolations, ...(await s.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))];
   return { ...s, violations };
 }
-
