@@ -30,10 +30,15 @@ export interface PolicyOptions {
    * meta form leaves it out; headers carry it.
    */
   delivery: 'meta' | 'header';
+  /**
+   * Who may frame the page: nobody (every page), or any site (the embeds under /embed/, which
+   * media may put in their own pages). Headers only; a meta policy carries no frame-ancestors.
+   */
+  framing?: 'none' | 'any';
 }
 
 /** The policy's directives, in a fixed order so builds are byte-identical. */
-export function cspDirectives({ tiles, delivery }: PolicyOptions): [string, string[]][] {
+export function cspDirectives({ tiles, delivery, framing = 'none' }: PolicyOptions): [string, string[]][] {
   return [
     ['default-src', ["'self'"]],
     // Pagefind's search runs WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
@@ -46,7 +51,7 @@ export function cspDirectives({ tiles, delivery }: PolicyOptions): [string, stri
     ['object-src', ["'none'"]],
     ['base-uri', ["'self'"]],
     ['form-action', ["'self'"]],
-    ...(delivery === 'header' ? ([['frame-ancestors', ["'none'"]]] as [string, string[]][]) : []),
+    ...(delivery === 'header' ? ([['frame-ancestors', framing === 'any' ? ['*'] : ["'none'"]]] as [string, string[]][]) : []),
   ];
 }
 
@@ -55,7 +60,7 @@ const policies = new Map<string, string>();
 export function contentSecurityPolicy(options: PolicyOptions): string {
   // Every page asks for the same few policies: computed once each (hashing the inline script
   // for each of 40,000 pages was measurable).
-  const key = `${options.tiles}|${options.delivery}`;
+  const key = `${options.tiles}|${options.delivery}|${options.framing ?? 'none'}`;
   let policy = policies.get(key);
   if (policy === undefined) {
     policy = cspDirectives(options)
@@ -66,15 +71,21 @@ export function contentSecurityPolicy(options: PolicyOptions): string {
   return policy;
 }
 
-/** Every security header the site wants from its server, in a fixed order. */
-export function securityHeaders({ tiles }: { tiles: boolean }): [string, string][] {
+/** The paths other sites may frame: the embeds. */
+export const EMBED_PREFIX = '/embed/';
+
+/**
+ * Every security header the site wants from its server, in a fixed order. Embeds (`embed: true`)
+ * may be framed by any site and never load map tiles; every other page refuses to be framed.
+ */
+export function securityHeaders({ tiles, embed = false }: { tiles: boolean; embed?: boolean }): [string, string][] {
   return [
-    ['Content-Security-Policy', contentSecurityPolicy({ tiles, delivery: 'header' })],
+    ['Content-Security-Policy', contentSecurityPolicy(embed ? { tiles: false, delivery: 'header', framing: 'any' } : { tiles, delivery: 'header' })],
     ['Referrer-Policy', 'strict-origin-when-cross-origin'],
     ['X-Content-Type-Options', 'nosniff'],
     // Only "离我最近" asks for the location, and only on this site; nothing else is needed.
     ['Permissions-Policy', 'geolocation=(self), camera=(), microphone=(), payment=(), usb=()'],
-    // For browsers that predate frame-ancestors.
-    ['X-Frame-Options', 'DENY'],
+    // For browsers that predate frame-ancestors (an embed has none: there is no "any site" value).
+    ...(embed ? [] : ([['X-Frame-Options', 'DENY']] as [string, string][])),
   ];
 }

@@ -6,7 +6,7 @@
  * a .gz file sits beside the original; the security headers of src/lib/security.ts on every
  * response. Pure.
  */
-import { securityHeaders } from './security.ts';
+import { EMBED_PREFIX, securityHeaders } from './security.ts';
 
 /** Types stock nginx (Debian's mime.types) lacks for this site (it has application/wasm). */
 export const EXTRA_TYPES: [string, string][] = [
@@ -43,8 +43,8 @@ export interface ServerOptions {
 
 /** The nginx `server` block. */
 export function nginxServerBlock({ root, tiles }: ServerOptions): string {
-  const headers = (cache: string, indent: string) => [
-    ...securityHeaders({ tiles }).map(([k, v]) => `${indent}add_header ${k} "${v}" always;`),
+  const headers = (cache: string, indent: string, embed = false) => [
+    ...securityHeaders({ tiles, embed }).map(([k, v]) => `${indent}add_header ${k} "${v}" always;`),
     `${indent}add_header Cache-Control "${cache}" always;`,
   ];
   return [
@@ -87,6 +87,12 @@ export function nginxServerBlock({ root, tiles }: ServerOptions): string {
     ...headers(CACHE_REVALIDATE, '        '),
     '    }',
     '',
+    '    # 嵌入页（图表、各市活动地图）：允许其他网站用 iframe 嵌入，其余页面一律不允许。',
+    `    location ${EMBED_PREFIX} {`,
+    '        try_files $uri $uri/ =404;',
+    ...headers(CACHE_REVALIDATE, '        ', true),
+    '    }',
+    '',
     '    location = /404.html {',
     '        internal;',
     ...headers(CACHE_REVALIDATE, '        '),
@@ -100,7 +106,24 @@ export function nginxServerBlock({ root, tiles }: ServerOptions): string {
  * dist/_headers for static hosts that read it: security headers everywhere, long caching for
  * fingerprinted files. Pages keep the host's own revalidating default: these hosts join the
  * values of a header set by two matching rules, so /* does not set Cache-Control.
+ *
+ * The embeds (/embed/*) may be framed: their rule first removes the two headers that /* sets
+ * against framing (`! Name`, Cloudflare Pages' way to detach a header), then sets the embed
+ * policy. A host that cannot remove a header keeps refusing frames there, which is safe;
+ * deploy/nginx.conf has its own location for the embeds.
  */
 export function headersFile({ tiles }: { tiles: boolean }): string {
-  return ['/*', ...securityHeaders({ tiles }).map(([k, v]) => `  ${k}: ${v}`), '/_astro/*', `  Cache-Control: ${CACHE_IMMUTABLE}`, ''].join('\n');
+  return [
+    '/*',
+    ...securityHeaders({ tiles }).map(([k, v]) => `  ${k}: ${v}`),
+    `${EMBED_PREFIX}*`,
+    '  ! Content-Security-Policy',
+    '  ! X-Frame-Options',
+    ...securityHeaders({ tiles, embed: true })
+      .filter(([k]) => k === 'Content-Security-Policy')
+      .map(([k, v]) => `  ${k}: ${v}`),
+    '/_astro/*',
+    `  Cache-Control: ${CACHE_IMMUTABLE}`,
+    '',
+  ].join('\n');
 }

@@ -94,34 +94,48 @@ export async function problemsOnPhone(browser: Browser, paths: readonly string[]
   return problems;
 }
 
-/** dist/_headers as a static host reads it: the `/*` block's name: value lines. */
-export function builtHeaders(): Record<string, string> {
-  const lines = readFileSync('dist/_headers', 'utf8')
-    .split('\n')
-    .filter((l) => /^\s+\S+:/u.test(l));
-  return Object.fromEntries(
-    lines.map((l) => {
-      const i = l.indexOf(':');
-      return [l.slice(0, i).trim(), l.slice(i + 1).trim()];
-    }),
-  );
+/** The headers dist/_headers gives one path, as a static host reads it. */
+export function builtHeaders(path = '/'): Record<string, string> {
+  // Rules in file order; each block applies when its pattern (a prefix ending in *) matches the
+  // path. "! Name" detaches a header an earlier rule set (Cloudflare Pages' syntax).
+  const headers: Record<string, string> = {};
+  let applies = false;
+  for (const line of readFileSync('dist/_headers', 'utf8').split('\n')) {
+    if (/^\S/u.test(line)) {
+      const pattern = line.trim();
+      applies = pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern;
+    } else if (applies && /^\s+!\s*\S/u.test(line)) {
+      delete headers[line.replace(/^\s+!\s*/u, '').trim()];
+    } else if (applies && /^\s+\S+:/u.test(line)) {
+      const i = line.indexOf(':');
+      headers[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+    }
+  }
+  return headers;
 }
 
-/** A session whose local responses carry the built security headers, recording CSP violations. */
-export async function strictSession(b: Browser, options = {}): Promise<Session & { violations: () => Promise<string[]> }> {
+/**
+ * A session whose local responses carry the built security headers, recording CSP violations.
+ * `elsewhere` serves pages of other sites (address → HTML), such as a newspaper framing an embed.
+ */
+export async function strictSession(
+  b: Browser,
+  options = {},
+  elsewhere: Record<string, string> = {},
+): Promise<Session & { violations: () => Promise<string[]> }> {
   const s = await openSession(b, options);
-  const headers = builtHeaders();
   const base = new URL(baseUrl());
   await s.context.unroute('**/*');
   await s.context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
+    if (elsewhere[url.href] !== undefined) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: elsewhere[url.href] });
     if (url.host !== base.host) {
       s.outside.push(url.href);
       return route.abort();
     }
     try {
       const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), ...headers } });
+      await route.fulfill({ response, headers: { ...response.headers(), ...builtHeaders(url.pathname) } });
     } catch {
       // The page closed while a request was in flight (end of a test): nothing to check.
       await route.abort().catch(() => {});

@@ -25,6 +25,14 @@ describe('security headers', () => {
     expect(h['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
     expect(h['X-Content-Type-Options']).toBe('nosniff');
     expect(h['Permissions-Policy']).toContain('geolocation=(self)');
+    expect(h['X-Frame-Options']).toBe('DENY');
+    // Only the embeds may be framed, by any site; they keep the rest of the policy.
+    const embed = builtHeaders('/embed/charts/plan-heatmap/');
+    expect(embed['Content-Security-Policy']).toContain('frame-ancestors *');
+    expect(embed['Content-Security-Policy']).not.toContain("frame-ancestors 'none'");
+    expect(embed['Content-Security-Policy']).toContain("script-src 'self'");
+    expect(embed['X-Frame-Options']).toBeUndefined();
+    expect(builtHeaders('/embedded/')['X-Frame-Options']).toBe('DENY');
   });
 
   it('every page carries the same policy as a meta tag, and no inline script other than the hashed one', () => {
@@ -37,6 +45,39 @@ describe('security headers', () => {
       expect(inline, path).toHaveLength(1);
       expect(html, path).not.toMatch(/\son[a-z]+=/u);
     }
+  });
+});
+
+describe('framing: only the embeds', () => {
+  it('a newspaper page on another site can frame an embed, and a normal page framed the same way is refused', async () => {
+    const paper = 'https://news.example/story.html';
+    const frames = [`${baseUrl()}/embed/charts/plan-heatmap/`, `${baseUrl()}/embed/map/nanjing/`, `${baseUrl()}/plan/`, `${baseUrl()}/events/`];
+    const html = `<!doctype html><meta charset="utf-8"><title>报道</title>${frames.map((src) => `<iframe src="${src}" width="720" height="640"></iframe>`).join('')}`;
+    const s = await strictSession(browser(), {}, { [paper]: html });
+    const blocked: string[] = [];
+    s.page.on('console', (m) => {
+      if (/frame-ancestors|X-Frame-Options/u.test(m.text())) blocked.push(m.text());
+    });
+    await s.page.goto(paper);
+    await s.page.waitForLoadState('load');
+    const frame = (src: string) => s.page.frames().find((f) => f.url() === src);
+    // The chart embed draws its chart, with its source line and a link back to the site.
+    const chart = frame(frames[0]!)!;
+    expect(await chart.locator('svg').count()).toBeGreaterThan(0);
+    expect(await chart.locator('.embed__source').innerText()).toMatch(/来源：[\s\S]*在江苏汽车促消费“五进”活动网站查看/u);
+    // The map embed draws its points on the offline background and lists the same events.
+    const map = frame(frames[1]!)!;
+    await map.locator('[data-embed-map][data-ready]').waitFor();
+    expect(await map.locator('.leaflet-interactive').count()).toBe(await map.locator('.embed-list li').count());
+    // The site's other pages refuse to be framed: nothing of them renders inside the newspaper.
+    for (const src of frames.slice(2)) {
+      const f = frame(src);
+      expect(f ? await f.locator('h1').count() : 0, src).toBe(0);
+    }
+    expect(blocked.length).toBeGreaterThanOrEqual(2);
+    // No request left for anywhere but this site (and the newspaper's own page).
+    expect(s.outside).toEqual([]);
+    await s.context.close();
   });
 });
 

@@ -98,6 +98,18 @@ describe('deploy/nginx.conf on Debian nginx', () => {
     expect(asset.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
+  it('only the embeds may be framed, by any site; they keep the rest of the policy', async () => {
+    const embed = await fetch(`${base}/embed/map/nanjing/`);
+    expect(embed.status).toBe(200);
+    expect(embed.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect(embed.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(embed.headers.get('x-frame-options')).toBeNull();
+    expect(embed.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(embed.headers.get('cache-control')).toBe('no-cache');
+    const other = await fetch(`${base}/embedded-elsewhere/`);
+    expect(other.headers.get('x-frame-options')).toBe('DENY');
+  });
+
   it("an unknown address gets the site's 404 page with status 404 and the same headers", async () => {
     const r = await fetch(`${base}/no-such-page/`);
     expect(r.status).toBe(404);
