@@ -80,19 +80,17 @@ function existingFiles(dir: string): Map<string, ExistingFile[]> {
 
 const bytes = readFileSync(file);
 let showProgress = false;
-const checked = checkSheet(
-  bytes,
-  name,
-  siteImportContext({
+const checked = checkSheet(bytes, name, {
+  onRead: (lines: readonly string[]) => lines.forEach(info),
+  ...siteImportContext({
     confirmCoordinates,
-    onRead: (lines) => lines.forEach(info),
     onProgress: (done, total) => {
       if (total <= 200) return;
       showProgress = true;
       process.stderr.write(`\r已检查 ${done}/${total} 行`);
     },
   }),
-);
+});
 if ('refused' in checked) {
   checked.info?.forEach(info);
   fail(checked.refused);

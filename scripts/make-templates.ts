@@ -64,6 +64,8 @@ for (const c of cities) {
   workbook.definedNames.add(range, c.name);
 }
 const last = IMPORT_LIMITS.dataRows + 2;
+// ExcelJS writes range validations (sqref) but its types do not declare the collection.
+const validations = (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
 const column = (name: (typeof TEMPLATE_COLUMNS)[number]) => sheet.getColumn(TEMPLATE_COLUMNS.indexOf(name) + 1).letter;
 const rangeOf = (name: (typeof TEMPLATE_COLUMNS)[number]) => `${column(name)}2:${column(name)}${last}`;
 const pick = (title: string, list: string, prompt: string): ExcelJS.DataValidation => ({
@@ -78,19 +80,19 @@ const pick = (title: string, list: string, prompt: string): ExcelJS.DataValidati
   errorTitle: `「${title}」不在列表里`,
   error: `请从下拉列表里选择${title}。`,
 });
-sheet.dataValidations.add(rangeOf('设区市'), pick('设区市', listRange.get('设区市')!, '从列表里选择设区市'));
-sheet.dataValidations.add(
+validations.add(rangeOf('设区市'), pick('设区市', listRange.get('设区市')!, '从列表里选择设区市'));
+validations.add(
   rangeOf('县（市、区）'),
   pick('县（市、区）', `INDIRECT($${column('设区市')}2)`, '先选设区市，再从列表里选择它下辖的县（市、区）；市级活动可以不填'),
 );
-sheet.dataValidations.add(rangeOf('活动类型'), pick('活动类型', listRange.get('活动类型')!, '从列表里选择活动类型'));
-sheet.dataValidations.add(rangeOf('活动级别'), pick('活动级别', listRange.get('活动级别')!, '从列表里选择活动级别'));
-sheet.dataValidations.add(
+validations.add(rangeOf('活动类型'), pick('活动类型', listRange.get('活动类型')!, '从列表里选择活动类型'));
+validations.add(rangeOf('活动级别'), pick('活动级别', listRange.get('活动级别')!, '从列表里选择活动级别'));
+validations.add(
   rangeOf('坐标系(可选: WGS84/GCJ02/BD09, 默认 WGS84)'),
   pick('坐标系', listRange.get('坐标系')!, '高德、腾讯地图的坐标选 GCJ02，百度地图的选 BD09，GPS 或天地图选 WGS84；不填按 WGS84'),
 );
 for (const name of ['开始时间', '结束时间'] as const) {
-  sheet.dataValidations.add(rangeOf(name), {
+  validations.add(rangeOf(name), {
     type: 'date',
     operator: 'between',
     allowBlank: true,
@@ -108,7 +110,7 @@ for (const [name, min, max] of [
   ['经度', 116, 122],
   ['纬度', 30, 35],
 ] as const) {
-  sheet.dataValidations.add(rangeOf(name), {
+  validations.add(rangeOf(name), {
     type: 'decimal',
     operator: 'between',
     allowBlank: true,

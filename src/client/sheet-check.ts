@@ -28,7 +28,7 @@ export function initSheetCheck(root: HTMLElement): void {
     root.removeAttribute('aria-busy');
   };
 
-  const show = (nodes: Node[], state: 'ok' | 'problems' | 'refused') => {
+  const show = (nodes: (Node | string)[], state: 'ok' | 'problems' | 'refused') => {
     stop();
     result.replaceChildren(...nodes);
     result.dataset['state'] = state;

@@ -12,7 +12,7 @@ import { cleanText, isSafeUrl } from '../lib/text.ts';
 z.config(z.locales.zhCN());
 
 /** Collections that other collections point at. */
-export type RefTarget = 'regions' | 'policies' | 'events' | 'notice' | 'policyDocuments';
+export type RefTarget = 'regions' | 'policies' | 'events' | 'notice' | 'policyDocuments' | 'policyFacts';
 
 /**
  * Makes the schema of a field that names an entry of another collection. The site passes
