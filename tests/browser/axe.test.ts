@@ -22,7 +22,8 @@ describe('axe', () => {
       });
       afterAll(async () => s.context.close());
 
-      for (const path of PAGES) {
+      // Embeds live inside other sites' pages, which have no 适老化 switch: checked in normal mode.
+      for (const path of PAGES.filter((p) => !(elder && p.startsWith('/embed/')))) {
         it(`${path}${elder ? ' in 适老化 mode' : ''} has no WCAG A/AA violations`, async () => {
           await s.page.goto(baseUrl() + path);
           if (elder) expect(await s.page.evaluate(() => document.documentElement.hasAttribute('data-elder'))).toBe(true);

@@ -36,6 +36,9 @@ const FIXTURE_PAGES = [
   '/cases/demo-nanjing-jianye-community/',
   '/media/',
   '/submit/',
+  '/media/embed/',
+  '/embed/charts/plan-heatmap/',
+  '/embed/map/nanjing/',
   '/events/demo-nanjing-05/poster/',
   '/policies/calculator/poster/',
 ];

@@ -47,6 +47,14 @@ describe('page weight budgets', () => {
     '/cases/demo-nanjing-jianye-community/': { html: 18_000, js: 6_656 },
     '/media/': { html: 22_000, js: 4_096 },
     '/events/demo-nanjing-05/poster/': { html: 14_000, js: 5_120 },
+    // The sheet checker's page script (~4 KB) starts a Web Worker only when a file is chosen; the
+    // worker is counted below, apart.
+    '/submit/': { html: 16_000, js: 9_216 },
+    '/media/embed/': { html: 28_000, js: 4_096 },
+    // Embeds: a chart is inline SVG and needs no script; a city's map has its own small module
+    // (Leaflet loads after, as on /map/).
+    '/embed/charts/plan-heatmap/': { html: 24_000, js: 0 },
+    '/embed/map/nanjing/': { html: 10_000, js: 6_144 },
   };
   for (const [fixturePath, budget] of Object.entries(budgets)) {
     // In the release gate, the same type of page in the real content's build (skipped when it has none).
@@ -60,6 +68,20 @@ describe('page weight budgets', () => {
       expect(w.js).toBeLessThanOrEqual(budget.js);
     });
   }
+
+  it("the sheet checker's worker loads only on /submit/, and only when a file is chosen", () => {
+    // The importer with its schema (zod), papaparse, fflate, saxes and the regions: 227 KB, 67 KB gzipped.
+    const w = pageWeight(dist, '/submit/');
+    console.log(`/submit/ worker: ${w.lazy} B`);
+    expect(w.lazy).toBeGreaterThan(50_000);
+    expect(w.lazy).toBeLessThanOrEqual(235_000);
+    const assets = readdirSync(join(dist, '_astro')).filter((f) => f.endsWith('.js'));
+    const starters = assets.filter((f) => readFileSync(join(dist, '_astro', f), 'utf8').includes('sheet-check.worker'));
+    expect(starters).toHaveLength(1);
+    const pages = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
+    const loading = pages.filter((p) => readFileSync(join(dist, p), 'utf8').includes(starters[0]!));
+    expect(loading.map((p) => p.replace(/\\/gu, '/'))).toEqual(['submit/index.html']);
+  });
 
   it('every page has exactly one stylesheet, the same one (no per-component CSS chunks)', () => {
     const pages = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));

@@ -31,12 +31,22 @@ describe('content security policy', () => {
     const nginx = nginxServerBlock({ root: '/var/www/wujin/current', tiles: false });
     expect(file.startsWith('/*\n')).toBe(true);
     const locations = nginx.split(/\n {4}location /u).slice(1);
-    expect(locations).toHaveLength(3);
+    expect(locations).toHaveLength(4);
+    const embeds = locations.filter((l) => l.startsWith('/embed/ '));
+    const others = locations.filter((l) => !l.startsWith('/embed/ '));
+    expect(embeds).toHaveLength(1);
     for (const [name, value] of securityHeaders({ tiles: false })) {
       expect(file).toContain(`  ${name}: ${value}`);
       // nginx drops inherited add_header lines in a location that sets its own: each repeats them.
-      for (const block of locations) expect(block).toContain(`add_header ${name} "${value}" always;`);
+      for (const block of others) expect(block).toContain(`add_header ${name} "${value}" always;`);
     }
+    // The embeds: framed by any site, the rest of the policy the same, no X-Frame-Options.
+    for (const [name, value] of securityHeaders({ tiles: false, embed: true })) expect(embeds[0]).toContain(`add_header ${name} "${value}" always;`);
+    expect(embeds[0]).toContain('frame-ancestors *');
+    expect(embeds[0]).not.toContain('X-Frame-Options');
+    expect(file).toContain('/embed/*\n  ! Content-Security-Policy\n  ! X-Frame-Options\n  Content-Security-Policy: ');
+    // Even with 天地图 tiles configured, an embed loads nothing from outside.
+    expect(securityHeaders({ tiles: true, embed: true })[0]![1]).not.toContain('tianditu');
     expect(file).toContain('Permissions-Policy: geolocation=(self)');
     expect(file).toContain('/_astro/*\n  Cache-Control: public, max-age=31536000, immutable');
   });
