@@ -25,3 +25,16 @@ export const caseSharePath = (slug: string): string => `/cases/${seg(slug)}/shar
 /** One dated change in a policy page's 更新记录: /policies/trade-in/#change-2026-12-04-trade-in. */
 export const policyChangeAnchor = (change: string) => `change-${change}`;
 export const policyChangePath = (policy: string, change: string) => `${policyPath(policy)}#${policyChangeAnchor(change)}`;
+
+/** The filter keys of /events/ and /map/ (src/lib/events/query.ts reads them back). */
+export type ListQuery = Partial<Record<'city' | 'county' | 'when' | 'month' | 'from' | 'to' | 'type' | 'level', string>>;
+const withQuery = (path: string, q: ListQuery): string => {
+  const params = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  return params ? `${path}?${params}` : path;
+};
+/** /events/?city=…&when=…: the event list, filtered. */
+export const eventsListPath = (q: ListQuery = {}): string => withQuery('/events/', q);
+/** /map/?city=…&month=…: the event map, filtered. */
+export const mapPath = (q: ListQuery = {}): string => withQuery('/map/', q);
+/** /search/?q=…: the site search for a word. */
+export const searchPath = (query: string): string => `/search/?q=${encodeURIComponent(query)}`;

@@ -14,7 +14,8 @@ export const GET: APIRoute = async ({ site }) =>
     customData: '<language>zh-cn</language>',
     items: latestUpdates([await getEventUpdates(), await getCaseUpdates(), await getPolicyUpdates()], 100).map((u) => ({
       title: u.title,
-      link: u.path,
+      // Absolute, so the feed library keeps a #anchor as it is (it adds a slash to paths).
+      link: new URL(u.path, siteUrl(site)).href,
       pubDate: feedDate(u.date),
       description: feedText(u.description),
       categories: [u.category],

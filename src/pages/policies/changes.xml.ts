@@ -17,7 +17,8 @@ export const GET: APIRoute = async ({ site }) => {
     customData: '<language>zh-cn</language>',
     items: (await getPolicyChanges()).map((c) => ({
       title: `${c.policies.map((p) => titles.get(p) ?? p).join('、')}：${c.date} 更新`,
-      link: policyChangePath(c.policies[0]!, c.id),
+      // Absolute, so the feed library keeps the #anchor as it is (it adds a slash to paths).
+      link: new URL(policyChangePath(c.policies[0]!, c.id), siteUrl(site)).href,
       pubDate: feedDate(c.date),
       description: feedText(`${c.summary}为什么改：${c.reason}`),
       categories: ['政策'],
