@@ -4,7 +4,7 @@
  * marked 已结束 by the visitor's clock. Titles go in as text (dom.ts), never as HTML.
  */
 import { h } from './dom.ts';
-import { addBase, loadLeaflet } from './leaflet-loader.ts';
+import { addBase, addSeats, loadLeaflet, type Seat } from './leaflet-loader.ts';
 
 interface Point {
   lat: number;
@@ -24,8 +24,10 @@ export async function initEmbedMap(): Promise<void> {
   if (!el) return;
   const points = JSON.parse(el.dataset['points'] ?? '[]') as Point[];
   const L = await loadLeaflet();
-  const map = L.map(el, { scrollWheelZoom: false, minZoom: 5, maxZoom: 16 });
+  const map = L.map(el, { scrollWheelZoom: false, minZoom: 5, maxZoom: 16, zoomControl: false });
   addBase(L, map, '', '');
+  // The city's and its counties' seats, named: the only landmarks on the offline background.
+  addSeats(L, map, JSON.parse(el.dataset['seats'] ?? '[]') as Seat[]);
   for (const p of points) {
     const ended = p.cancelled || Date.parse(p.end) < now;
     L.circleMarker([p.lat, p.lng], { radius: 9, color: ended ? '#6b6b6b' : '#b3221b', weight: 3, fillColor: '#ffffff', fillOpacity: 1 })
