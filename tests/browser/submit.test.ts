@@ -170,4 +170,14 @@ describe('the sheet checker on /submit/', () => {
     expect(r.text).toContain('big.csv 有 10 MB，超过 10 MB 的上限，没有读取');
     await s.context.close();
   });
+
+  it('without JavaScript: no dead file picker, a plain sentence instead, and the whole field guide', async () => {
+    const s = await strictSession(browser(), { viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
+    await s.page.goto(`${baseUrl()}/submit/`);
+    expect(await s.page.locator('#sheet-file').isVisible()).toBe(false);
+    expect(await s.page.locator('p.notice-box').filter({ hasText: '检查表格需要开启浏览器的 JavaScript' }).isVisible()).toBe(true);
+    expect(await s.page.locator('.field-guide tbody tr').count()).toBe(19);
+    expect(await s.page.locator('.submit-facts').innerText()).toContain('待公布');
+    await s.context.close();
+  });
 });
