@@ -9,6 +9,7 @@ import {
   parseChineseNumber,
   parseLoanMonths,
   rulesFromFacts,
+  carLabels,
   toCalcQuery,
   toWholeYuan,
   type CalcInput,
@@ -83,9 +84,23 @@ describe('trade-in subsidy: who qualifies', () => {
   it('a car over 2.0 L gets no trade-in subsidy and no tax cut', () => {
     const r = run({ car: 'ice-large' });
     expect(r.tradeIn.eligible).toBe(false);
-    expect(r.tradeIn.reasons).toEqual(['2.0升以上排量的燃油车不在以旧换新补贴范围内。']);
+    // The rule's own sentence from the facts, not a copy typed into the calculator.
+    expect(r.tradeIn.reasons).toEqual(['可以享受以旧换新补贴的燃油乘用车，排量不超过2.0升。']);
+    expect(r.tradeIn.fixes).toEqual(['改买新能源乘用车，或排量在2.0升及以下的燃油车。']);
     expect(r.tax.eligible).toBe(false);
     expect(r.total).toBe(0);
+  });
+
+  it('takes the displacement limit, the NEV-to-fuel rule and the papers rule from the facts', () => {
+    const facts = loadFacts().map((f) =>
+      f.id === 'tradein-ice-displacement' ? { ...f, value: { type: 'quantity' as const, amount: 1.6, unit: '升', decimals: 1 } } : f,
+    );
+    const changed = rulesFromFacts(facts, '2026-06-01');
+    expect(carLabels(changed)['ice-small']).toBe('1.6升及以下燃油车');
+    const r = calculateSubsidy({ ...base, car: 'ice-large' }, changed);
+    expect(r.lines.find((l) => l.key === 'trade-in')!.reasons).toEqual(['可以享受以旧换新补贴的燃油乘用车，排量不超过1.6升。']);
+    const scrap = calculateSubsidy({ ...base }, rules).lines.find((l) => l.key === 'trade-in')!;
+    expect(scrap.assumptions.join('')).toContain('须在2026年1月1日及以后取得');
   });
 
   it('scrapping an NEV to buy a petrol car gets nothing', () => {

@@ -6,7 +6,7 @@
 import { formatDateZh, formatInteger } from '../format.ts';
 import { formatYuan } from '../policy-facts.ts';
 import { programmeNotice } from '../validity.ts';
-import { CAR_LABELS, type Car, MODE_LABELS, type Mode, OLD_FUEL_LABELS, type OldFuel, type SubsidyRules } from './rules.ts';
+import { carLabels, type Car, MODE_LABELS, type Mode, OLD_FUEL_LABELS, type OldFuel, type SubsidyRules } from './rules.ts';
 import { addMonths, monthsBetween } from '../dates.ts';
 
 /** What a resident tells the calculator. Money in yuan, rate in percent, dates as text. */
@@ -142,8 +142,8 @@ function tradeIn(input: CalcInput, rules: SubsidyRules, today?: string): ResultL
   }
   if (input.car === 'ice-large') {
     return line('trade-in', title, {
-      reasons: ['2.0升以上排量的燃油车不在以旧换新补贴范围内。'],
-      fixes: ['改买新能源乘用车，或2.0升及以下排量的燃油车。'],
+      reasons: [rules.displacement.sentence],
+      fixes: [`改买新能源乘用车，或排量在${rules.displacement.text}及以下的燃油车。`],
       facts: [rules.displacement.fact],
     });
   }
@@ -184,7 +184,7 @@ function tradeIn(input: CalcInput, rules: SubsidyRules, today?: string): ResultL
     }
     if (fuel === 'nev' && input.car === 'ice-small') {
       return line('trade-in', title, {
-        reasons: ['报废新能源车后改买燃油车，不予补贴。'],
+        reasons: [rules.nevScrapToIce.text],
         fixes: ['报废新能源车后买新能源乘用车，可以申请补贴。'],
         facts: [...facts, rules.nevScrapToIce.fact],
       });
@@ -198,7 +198,7 @@ function tradeIn(input: CalcInput, rules: SubsidyRules, today?: string): ResultL
   const rounded = rules.rounding.up ? Math.ceil(raw) : raw;
   const amount = Math.min(rounded, rule.cap);
   const steps = [
-    `${MODE_LABELS[input.mode]}、买${CAR_LABELS[input.car]}：补贴车价的${rule.percent}%，最高${formatYuan(rule.cap)}。`,
+    `${MODE_LABELS[input.mode]}、买${carLabels(rules)[input.car]}：补贴车价的${rule.percent}%，最高${formatYuan(rule.cap)}。`,
     `${money(input.price)} × ${rule.percent}% = ${money(raw)}`,
     ...(rounded !== raw && raw <= rule.cap ? [`向上取整到整元：${money(rounded)}。`] : []),
     raw > rule.cap ? `超过封顶${formatYuan(rule.cap)}，按${formatYuan(rule.cap)}计。` : `未超过封顶${formatYuan(rule.cap)}。`,
@@ -210,7 +210,7 @@ function tradeIn(input: CalcInput, rules: SubsidyRules, today?: string): ResultL
     assumptions: [
       rules.priceBasis.text,
       input.mode === 'scrap'
-        ? '旧车须交给有资质的报废机动车回收拆解企业，取得《报废机动车回收证明》和《机动车注销证明》。'
+        ? `旧车须交给有资质的报废机动车回收拆解企业。${rules.docsFrom?.text ?? '报废机动车回收证明和机动车注销证明的要求，以官方发布为准。'}`
         : `旧车须办理过户转让。${rules.replaceChannel?.text ?? '置换更新的申请入口以官方发布为准。'}`,
     ],
     notes: applicationNotes(rules, today),
@@ -226,7 +226,7 @@ function purchaseTax(input: CalcInput, rules: SubsidyRules): ResultLine {
   if (input.car !== 'nev') {
     return line('purchase-tax', title, {
       reasons: [`燃油车不减免车辆购置税，需全额缴纳约${money(full)}（${money(input.price)} ÷ ${(1 + t.vatPercent / 100).toFixed(2)} × ${t.ratePercent}%）。`],
-      fixes: [`买列入《减免车辆购置税的新能源汽车车型目录》的新能源乘用车，购置税减半，每辆最多减${formatYuan(t.cap)}。`],
+      fixes: [`买列入《减免车辆购置税的新能源汽车车型目录》的新能源乘用车，购置税减征${t.reductionPercent}%，每辆最多减${formatYuan(t.cap)}。`],
       facts: t.facts,
     });
   }

@@ -2,7 +2,7 @@
  * The calculator's rules, read from the policy facts: every rate, cap, date and cut-off the
  * arithmetic uses comes from content's facts.yaml (rulesFromFacts), never from this code. Pure.
  */
-import { factSentence, factTopic, isConfirmed, resolveFact, type PolicyFact } from '../policy-facts.ts';
+import { factSentence, factTopic, formatFactValue, isConfirmed, resolveFact, type PolicyFact } from '../policy-facts.ts';
 
 export const MODES = ['scrap', 'replace', 'none'] as const;
 export const CARS = ['nev', 'ice-small', 'ice-large'] as const;
@@ -12,7 +12,11 @@ export type Car = (typeof CARS)[number];
 export type OldFuel = (typeof OLD_FUELS)[number];
 
 export const MODE_LABELS: Record<Mode, string> = { scrap: '报废旧车', replace: '卖掉旧车（置换）', none: '没有旧车' };
-export const CAR_LABELS: Record<Car, string> = { nev: '新能源乘用车（在减免购置税目录内）', 'ice-small': '2.0升及以下燃油车', 'ice-large': '2.0升以上燃油车' };
+/** The kinds of car, named with the displacement limit of the rules in force (“2.0升及以下燃油车”). */
+export function carLabels(rules: Pick<SubsidyRules, 'displacement'>): Record<Car, string> {
+  const d = rules.displacement.text;
+  return { nev: '新能源乘用车（在减免购置税目录内）', 'ice-small': `${d}及以下燃油车`, 'ice-large': `${d}以上燃油车` };
+}
 export const OLD_FUEL_LABELS: Record<OldFuel, string> = { petrol: '汽油车', diesel: '柴油车或其他燃料车', nev: '新能源车' };
 
 interface PercentCap {
@@ -35,14 +39,18 @@ export interface SubsidyRules {
   replace: { nev: PercentCap; iceSmall: PercentCap };
   cutoffs: Record<OldFuel, { date: string; fact: string }>;
   ownedBefore: { date: string; fact: string; confirmed: boolean };
-  nevScrapToIce: { fact: string };
+  /** Scrapping a new-energy car and buying a fuel car, as the rule's own sentence. */
+  nevScrapToIce: { fact: string; text: string };
   /** The price the percentage applies to, as a whole sentence. */
   priceBasis: { fact: string; text: string };
   /** Whether the subsidy is rounded up to the whole yuan (a fact says so), else half up. */
   rounding: { fact?: string | undefined; up: boolean };
   /** Where people apply for 置换更新, as a whole sentence, when the site knows it. */
   replaceChannel?: { fact: string; text: string } | undefined;
-  displacement: { fact: string };
+  /** The largest engine a subsidised fuel car may have (“2.0升”), and the rule's own sentence. */
+  displacement: { fact: string; text: string; sentence: string };
+  /** When the scrapping papers and the new car's invoice must be dated from, as a sentence, when known. */
+  docsFrom?: { fact: string; text: string } | undefined;
   tax: { ratePercent: number; vatPercent: number; reductionPercent: number; cap: number; from: string; to: string; facts: string[] };
   loan: { points: number; maxSharePercent: number; annualCap: number; from: string; to: string; facts: string[] };
 }
@@ -95,6 +103,9 @@ export function rulesFromFacts(facts: readonly PolicyFact[], day: string): Subsi
   const rounding = p.maybe('tradein-rounding');
   const channel = p.maybe('tradein-jiangsu-replace-channel');
   const deadline = p.maybe('tradein-deadline');
+  const nevToIce = p.pick('tradein-nev-scrap-to-ice');
+  const displacement = p.pick('tradein-ice-displacement');
+  const docsFrom = p.maybe('tradein-docs-from');
   const to = scrapNev.to ?? '';
   const next = facts
     .filter((f) => factTopic(f) === factTopic(scrapNev) && f.from !== undefined && to !== '' && f.from > to)
@@ -107,11 +118,12 @@ export function rulesFromFacts(facts: readonly PolicyFact[], day: string): Subsi
     replace: { nev: p.percentCap('tradein-replace-nev'), iceSmall: p.percentCap('tradein-replace-ice') },
     cutoffs: { petrol: p.date('tradein-cutoff-petrol'), diesel: p.date('tradein-cutoff-diesel'), nev: p.date('tradein-cutoff-nev') },
     ownedBefore: { ...p.date('tradein-owned-before'), confirmed: isConfirmed(owned.confidence) },
-    nevScrapToIce: { fact: p.pick('tradein-nev-scrap-to-ice').id },
+    nevScrapToIce: { fact: nevToIce.id, text: factSentence(nevToIce, day, { state: false }) },
     priceBasis: { fact: basis.id, text: factSentence(basis, day, { state: false }) },
     rounding: { fact: rounding?.id, up: rounding?.value.type === 'text' && rounding.value.text.startsWith('向上取整') },
     replaceChannel: channel && channel.value.type !== 'unknown' ? { fact: channel.id, text: factSentence(channel, day, { state: false }) } : undefined,
-    displacement: { fact: p.pick('tradein-ice-displacement').id },
+    displacement: { fact: displacement.id, text: formatFactValue(displacement.value), sentence: factSentence(displacement, day, { state: false }) },
+    docsFrom: docsFrom && docsFrom.value.type !== 'unknown' ? { fact: docsFrom.id, text: factSentence(docsFrom, day, { state: false }) } : undefined,
     tax: {
       ratePercent: p.number('tax-rate'),
       vatPercent: p.number('tax-vat-rate'),
@@ -159,6 +171,7 @@ export function calculatorFactIds(rules: SubsidyRules): string[] {
     rules.ownedBefore.fact,
     rules.displacement.fact,
     rules.nevScrapToIce.fact,
+    ...(rules.docsFrom ? [rules.docsFrom.fact] : []),
     ...rules.tax.facts,
     ...rules.loan.facts,
   ];
