@@ -15,11 +15,24 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['tests/dist/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/build/**/*.test.ts'],
+          include: ['tests/dist/**/*.test.ts', 'tests/browser/**/*.test.ts'],
           globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // One Chromium at a time: the machine has two cores.
+          fileParallelism: false,
+        },
+      },
+      {
+        // Tests that build the site themselves run beside the browser tests, one file at a time:
+        // a build keeps one core busy while Chromium uses the other. Their own server of dist/
+        // (for time-travel's build-day comparisons) listens on another port (global-setup.ts).
+        test: {
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
+          globalSetup: ['tests/browser/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
           fileParallelism: false,
         },
       },

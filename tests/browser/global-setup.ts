@@ -26,7 +26,8 @@ export default async function setup(project: TestProject) {
       `${dist}/ 是按 ${info.siteNow ?? '未知日期'}、用 ${info.content ?? '未知'} 的内容构建的，浏览器测试需要按 ${TEST_DAYS.build}、用 ${TEST_CONTENT} 构建：请运行 npm test（或 node scripts/test-build.ts）`,
     );
   }
-  const port = Number(process.env.E2E_PORT ?? 4399);
+  // The browser tests and the build tests (projects e2e and build, run side by side) each serve dist/.
+  const port = Number(process.env.E2E_PORT ?? 4399) - (project.name === 'build' ? 3 : 0);
   const server = await preview({ root: process.cwd(), outDir: dist, logLevel: 'error', server: { port, host: '127.0.0.1' } });
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
   return async () => server.stop();
