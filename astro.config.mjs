@@ -67,7 +67,8 @@ const eventCalendarFiles = {
 // Astro caches the content it has read (node_modules/.astro) and reuses an entry whose text has
 // not changed, with the file path it was first read from. Each content folder (content/, the
 // tests' fixture, EVENTS_DIR) gets its own cache, so a build never renders another folder's file.
-const contentKey = `${contentDir()}|${process.env.EVENTS_DIR ?? ''}|${process.env.SITE_DEMO ?? ''}`;
+// ASTRO_CACHE_TAG gives a build its own cache (tests that build at the same time as others).
+const contentKey = `${contentDir()}|${process.env.EVENTS_DIR ?? ''}|${process.env.SITE_DEMO ?? ''}${process.env.ASTRO_CACHE_TAG ? `|${process.env.ASTRO_CACHE_TAG}` : ''}`;
 const cacheDir =
   contentKey === 'content||' ? './node_modules/.astro' : `./node_modules/.astro-${createHash('sha256').update(contentKey).digest('hex').slice(0, 12)}`;
 

@@ -9,6 +9,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default', './tests/summary-reporter.ts'],
+    // Two test files at a time in every project, whatever the core count says (Vitest's default on
+    // two cores is one): a build or a browser keeps one core busy while the other file uses the
+    // other. Every file that serves or builds uses its own port and folder.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], testTimeout: 60_000 } },
@@ -19,21 +23,17 @@ export default defineConfig({
           globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // One Chromium at a time: the machine has two cores.
-          fileParallelism: false,
         },
       },
       {
-        // Tests that build the site themselves run beside the browser tests, one file at a time:
-        // a build keeps one core busy while Chromium uses the other. Their own server of dist/
-        // (for time-travel's build-day comparisons) listens on another port (global-setup.ts).
+        // Tests that build the site themselves. Their own server of dist/ (for time-travel's
+        // build-day comparisons) listens on another port (global-setup.ts).
         test: {
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
           globalSetup: ['tests/browser/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -136,7 +136,8 @@ describe('deploy/nginx.conf on Debian nginx', () => {
 
 describe('the daily rebuild', () => {
   const script = join(root, 'scripts/daily-rebuild.sh');
-  const env = { ...process.env, SITE_URL: 'https://example.gov.cn/', ...testBuildEnv(TEST_DAYS.build), LOCK_WAIT_SECONDS: '600' };
+  // Its own Astro cache: time-travel.test.ts may be building the same content in this folder at the same time.
+  const env = { ...process.env, SITE_URL: 'https://example.gov.cn/', ...testBuildEnv(TEST_DAYS.build), LOCK_WAIT_SECONDS: '600', ASTRO_CACHE_TAG: 'deploy' };
   const run = (deployDir: string, ...args: string[]) => spawnSync('bash', [script, ...args], { encoding: 'utf8', env: { ...env, DEPLOY_DIR: deployDir } });
 
   it("refuses a DEPLOY_DIR that is /, holds the checkout, or is another site's folder", () => {
