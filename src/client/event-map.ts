@@ -14,7 +14,8 @@ import type { CountyOptions } from '../lib/regions.ts';
 import { EVENT_LEVEL_LABELS, EVENT_TYPE_LABELS } from '../lib/event-labels.ts';
 import { byStart, eventStateLabel, filterEvents, formatEventTime, isUpcoming } from '../lib/events/events.ts';
 import { chooseChunks, MAP_EAGER_EVENTS, type Bounds, type ChunkNeed, type MapEvent, type MapManifest } from '../lib/events/map-data.ts';
-import { describeQuery, parseQuery, queryToParams, resolveQuery, type EventQuery } from '../lib/events/query.ts';
+import { describeQuery, parseQuery, resolveQuery, type EventQuery } from '../lib/events/query.ts';
+import { bindFilterForm } from './filter-form.ts';
 import { h } from './dom.ts';
 import { isLoaded, loadChunk, loadManifest, regionNames } from './event-data.ts';
 import { addBase, addSeats, loadLeaflet, type Seat } from './leaflet-loader.ts';
@@ -448,46 +449,8 @@ export async function initEventMap(): Promise<void> {
     renderList();
   });
 
-  const readForm = (): EventQuery => (form ? parseQuery(new URLSearchParams(new FormData(form) as unknown as Record<string, string>)) : {});
-  const pushUrl = (q: EventQuery) => {
-    const url = new URL(location.href);
-    url.search = queryToParams(q).toString();
-    history.replaceState(null, '', url);
-  };
-
-  if (form) {
-    const field = <T extends HTMLInputElement | HTMLSelectElement>(name: string) => form.elements.namedItem(name) as T;
-    const city = field<HTMLSelectElement>('city');
-    const county = field<HTMLSelectElement>('county');
-    const fillCounties = (selected = '') => {
-      county.replaceChildren(new Option('全部', ''));
-      for (const [id, , name] of counties[city.value] ?? []) county.append(new Option(name, id, false, id === selected));
-      county.disabled = !city.value;
-    };
-    city.value = initial.city ?? '';
-    fillCounties(initial.county ?? '');
-    for (const key of ['when', 'month', 'from', 'to', 'type', 'level'] as const) field(key).value = initial[key] ?? '';
-    city.addEventListener('change', () => fillCounties());
-    form.addEventListener('change', (ev) => {
-      const name = (ev.target as HTMLInputElement).name;
-      if (name === 'when' && field('when').value) {
-        field('from').value = '';
-        field('to').value = '';
-      }
-      if ((name === 'from' || name === 'to') && (field('from').value || field('to').value)) field('when').value = '';
-      const q = readForm();
-      pushUrl(q);
-      void applyQuery(q, true);
-    });
-    form.addEventListener('submit', (ev) => ev.preventDefault());
-    form.addEventListener('reset', () =>
-      setTimeout(() => {
-        fillCounties();
-        pushUrl({});
-        void applyQuery({}, true);
-      }, 0),
-    );
-  }
+  // The form's plumbing (counties, dates, the address, 清除) is shared with the list on /events/.
+  if (form) bindFilterForm(form, counties, (q) => void applyQuery(q, true)).fill(initial);
   const filtered = Object.keys(initial).length > 0;
   await applyQuery(initial, filtered);
   root.dataset.ready = '1';

@@ -5,47 +5,32 @@
  * these is used, and only the city-month chunks the question needs.
  */
 import type { CountyOptions } from '../lib/regions.ts';
-import { EVENT_LEVEL_LABELS, EVENT_TYPE_LABELS } from '../lib/event-labels.ts';
-import { byStart, eventStateLabel, filterEvents, formatEventTime, isUpcoming, monthProgressLine } from '../lib/events/events.ts';
+import { byStart, filterEvents, isUpcoming, monthProgressLine } from '../lib/events/events.ts';
+import { eventCardView } from '../lib/events/card.ts';
+import { eventCard } from './event-card.ts';
 import type { MapEvent } from '../lib/events/map-data.ts';
 import { alternativesFor, NEARBY_RADIUS_KM } from '../lib/events/nearby.ts';
-import { describeQuery, isEmptyQuery, parseQuery, queryToParams, resolveQuery, type EventQuery } from '../lib/events/query.ts';
-import { distanceKm, formatKm } from '../lib/geo.ts';
+import { describeQuery, isEmptyQuery, parseQuery, resolveQuery, type EventQuery } from '../lib/events/query.ts';
+import { bindFilterForm } from './filter-form.ts';
+import { distanceKm } from '../lib/geo.ts';
 import { h } from './dom.ts';
 import { loadEvents, regionNames } from './event-data.ts';
 import { markEnded } from './event-state.ts';
 import { shanghaiDate } from '../lib/dates.ts';
-import { cityPath, eventPath } from '../lib/paths.ts';
+import { cityPath } from '../lib/paths.ts';
 
-const STATE_CLASS: Record<string, string> = { 已取消: 'is-cancelled', 延期: 'is-postponed', 已结束: 'is-ended', 计划中: 'is-planned' };
-
-/** The same markup as EventCard.astro. */
+/** A card in EventCard.astro's markup, with the words of src/lib/events/card.ts. */
 function card(e: MapEvent & { km?: number }, names: Record<string, string>, now: Date, nearest = false, kmFrom = '您'): HTMLElement {
-  const link = h('a', { href: eventPath(e.id) }, e.demo ? h('span', { class: 'demo-badge' }, '示例') : null, e.demo ? ' ' : null, e.title);
-  const state = eventStateLabel(e, now);
-  const tags = h(
-    'p',
-    { class: 'event-card__tags' },
-    h('span', {}, EVENT_TYPE_LABELS[e.type]),
-    h('span', {}, EVENT_LEVEL_LABELS[e.level]),
-    state ? h('span', { class: `event-card__status ${STATE_CLASS[state] ?? ''}` }, state) : null,
-    e.km !== undefined ? h('span', { class: 'event-card__km' }, `距${kmFrom}约 ${formatKm(e.km)}`) : null,
+  return eventCard(
+    eventCardView(e, {
+      name: (id) => names[id] ?? '',
+      venue: e.venue,
+      now,
+      km: e.km,
+      from: kmFrom,
+      flag: nearest ? '离您最近的即将举办活动' : undefined,
+    }),
   );
-  const time = h('time', {}, formatEventTime(e));
-  time.dateTime = e.start;
-  const place = [names[e.city], e.county ? names[e.county] : ''].filter(Boolean).join(' ');
-  const article = h(
-    'article',
-    { class: `event-card${nearest ? ' is-nearest' : ''}` },
-    nearest ? h('p', { class: 'event-card__flag' }, '离您最近的即将举办活动') : null,
-    h('h3', { class: 'event-card__title' }, link),
-    h('p', { class: 'event-card__meta' }, time),
-    h('p', { class: 'event-card__meta' }, `${place} · ${e.venue}`),
-    tags,
-  );
-  article.dataset.event = e.id;
-  article.dataset.end = e.end;
-  return article;
 }
 
 const PAGE = 50;
@@ -74,23 +59,14 @@ function initFilters() {
   if (!form || !results || !count) return;
   const counties = JSON.parse(form.dataset.counties ?? '{}') as CountyOptions;
   const plan = JSON.parse(form.dataset.plan ?? '{}') as Record<string, [number, number][]>;
-  const field = <T extends HTMLInputElement | HTMLSelectElement>(name: string) => form.elements.namedItem(name) as T;
-  const citySelect = field<HTMLSelectElement>('city');
-  const countySelect = field<HTMLSelectElement>('county');
   const statics = document.querySelectorAll<HTMLElement>('[data-static-list]');
   const quick = document.querySelectorAll<HTMLAnchorElement>('[data-quick]');
-
-  const fillCounties = (city: string, selected = '') => {
-    countySelect.replaceChildren(new Option('全部', ''));
-    for (const [id, , name] of counties[city] ?? []) countySelect.append(new Option(name, id, false, id === selected));
-    countySelect.disabled = !city;
-  };
-  const readForm = (): EventQuery => parseQuery(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
-  const fillForm = (q: EventQuery) => {
-    citySelect.value = q.city ?? '';
-    fillCounties(citySelect.value, q.county ?? '');
-    for (const key of ['when', 'month', 'from', 'to', 'type', 'level'] as const) field(key).value = q[key] ?? '';
-  };
+  // The form's plumbing (counties, dates, the address, 清除) is shared with the map.
+  const filters = bindFilterForm(form, counties, (q) => {
+    void apply(q).then(() => {
+      if (!isEmptyQuery(q)) showAnswer();
+    });
+  });
 
   /** The answer is the count line: after a choice (or arriving with one) it must be in view. */
   const showAnswer = () => {
@@ -99,13 +75,8 @@ function initFilters() {
   };
 
   let run = 0;
-  const apply = async (q: EventQuery, pushUrl: boolean) => {
+  const apply = async (q: EventQuery) => {
     const mine = ++run;
-    if (pushUrl) {
-      const url = new URL(location.href);
-      url.search = queryToParams(q).toString();
-      history.replaceState(null, '', url);
-    }
     for (const a of quick) a.setAttribute('aria-current', String(a.dataset.quick === q.when));
     const active = !isEmptyQuery(q);
     for (const s of statics) s.hidden = active;
@@ -152,34 +123,10 @@ function initFilters() {
     }
   };
 
-  citySelect.addEventListener('change', () => fillCounties(citySelect.value));
-  form.addEventListener('change', (ev) => {
-    const name = (ev.target as HTMLInputElement).name;
-    // A quick choice and typed dates are two ways of saying when: the last one chosen wins.
-    if (name === 'when' && field('when').value) {
-      field('from').value = '';
-      field('to').value = '';
-    }
-    if ((name === 'from' || name === 'to') && (field('from').value || field('to').value)) field('when').value = '';
-    void apply(readForm(), true).then(showAnswer);
-  });
-  form.addEventListener('reset', () =>
-    setTimeout(() => {
-      fillCounties('');
-      void apply({}, true);
-    }, 0),
-  );
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    void apply(readForm(), true);
-  });
   for (const a of quick) {
     a.addEventListener('click', (e) => {
       e.preventDefault();
-      field('when').value = a.dataset.quick ?? '';
-      field('from').value = '';
-      field('to').value = '';
-      void apply(readForm(), true).then(showAnswer);
+      filters.choose('when', a.dataset.quick ?? '');
     });
   }
 
@@ -210,9 +157,9 @@ function initFilters() {
 
   const q = parseQuery(new URL(location.href).searchParams);
   if (!isEmptyQuery(q)) {
-    fillForm(q);
+    filters.fill(q);
     // Arriving with a filter (from a county page's 本周末, or a shared link): go to its answer.
-    void apply(q, false).then(showAnswer);
+    void apply(q).then(showAnswer);
   }
 }
 
