@@ -55,11 +55,10 @@ function renderLine(line: ResultLine, labels: Labels): HTMLElement {
   return section;
 }
 
-/** Wires the calculator on the page, if there is one. */
-export function initCalculator(): void {
-  const root = document.querySelector<HTMLElement>('[data-calculator]');
-  const form = root?.querySelector<HTMLFormElement>('[data-calc-form]');
-  if (!root || !form) return;
+/** data-module="calculator": one calculator. */
+export function initCalculator(root: HTMLElement): void {
+  const form = root.querySelector<HTMLFormElement>('[data-calc-form]');
+  if (!form) return;
   const ruleSets = JSON.parse(root.dataset.rules ?? '[]') as SubsidyRules[];
   const labels = JSON.parse(root.dataset.labels ?? '{}') as Labels;
   const results = root.querySelector<HTMLElement>('[data-results]')!;

@@ -4,15 +4,16 @@
  */
 import { beijingDate, citeOnlineResource } from '../lib/cases/cite.ts';
 
-export function initCite(): void {
-  for (const box of document.querySelectorAll<HTMLElement>('[data-cite]')) {
+/** data-module="cite": one citation box. */
+export function initCite(box: HTMLElement): void {
+  {
     const text = box.querySelector<HTMLElement>('[data-cite-text]');
     const button = box.querySelector<HTMLButtonElement>('[data-cite-copy]');
     const status = box.querySelector<HTMLElement>('[data-cite-status]');
     const { author, title, date, url } = box.dataset;
-    if (!text || !author || !title || !date || !url) continue;
+    if (!text || !author || !title || !date || !url) return;
     text.textContent = citeOnlineResource({ author, title, date, url, cited: beijingDate(new Date()) });
-    if (!button || !navigator.clipboard) continue;
+    if (!button || !navigator.clipboard) return;
     button.hidden = false;
     button.addEventListener('click', () => {
       navigator.clipboard.writeText(text.textContent ?? '').then(

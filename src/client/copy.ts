@@ -3,10 +3,9 @@
  * Where the clipboard is not allowed (some in-app browsers), the text is selected instead so a
  * long press copies it.
  */
-export function initCopyButtons(root: ParentNode = document): void {
+/** data-module="copy": the 复制 buttons inside one box. */
+export function initCopyButtons(root: ParentNode): void {
   for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
-    if (button.dataset.wired) continue;
-    button.dataset.wired = '1';
     button.addEventListener('click', async () => {
       const box = button.closest('[data-copy-box]') ?? button.parentElement;
       const status = box?.querySelector<HTMLElement>('[data-copy-status]');

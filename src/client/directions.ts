@@ -5,10 +5,10 @@
  */
 const ASK = { timeout: 10_000, maximumAge: 300_000 } satisfies PositionOptions;
 
-export function initBaiduRoute(): void {
-  const link = document.querySelector<HTMLAnchorElement>('a[data-baidu-route]');
+/** data-module="baidu-route": the 百度地图 link on an event page. */
+export function initBaiduRoute(link: HTMLElement): void {
   const status = document.querySelector<HTMLElement>('[data-directions-status]');
-  if (!link || !status || !('geolocation' in navigator)) return;
+  if (!(link instanceof HTMLAnchorElement) || !status || !('geolocation' in navigator)) return;
   link.textContent = '百度地图导航到这里';
   link.addEventListener('click', (e) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;

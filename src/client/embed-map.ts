@@ -14,13 +14,14 @@ interface Point {
   end: string;
 }
 
-export async function initEmbedMap(): Promise<void> {
+/** data-module="embed-map": the map and list of /embed/map/<city>/. */
+export async function initEmbedMap(root: HTMLElement): Promise<void> {
   const now = Date.now();
-  for (const li of document.querySelectorAll<HTMLElement>('.embed-list li[data-end]')) {
+  for (const li of root.querySelectorAll<HTMLElement>('.embed-list li[data-end]')) {
     const state = li.querySelector<HTMLElement>('[data-state]');
     if (state && !li.hasAttribute('data-cancelled') && Date.parse(li.dataset['end']!) < now) state.textContent = '（已结束）';
   }
-  const el = document.querySelector<HTMLElement>('[data-embed-map]');
+  const el = root.querySelector<HTMLElement>('[data-embed-map]');
   if (!el) return;
   const points = JSON.parse(el.dataset['points'] ?? '[]') as Point[];
   const L = await loadLeaflet();

@@ -66,10 +66,10 @@ function byRelevance(now: Date) {
 
 const toBounds = (b: Leaflet.LatLngBounds): Bounds => ({ south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast() });
 
-export async function initEventMap(): Promise<void> {
-  const root = document.querySelector<HTMLElement>('[data-event-map]');
-  const el = root?.querySelector<HTMLElement>('[data-map-canvas]');
-  if (!root || !el) return;
+/** data-module="event-map": the map, its filters and its list on /map/. */
+export async function initEventMap(root: HTMLElement): Promise<void> {
+  const el = root.querySelector<HTMLElement>('[data-map-canvas]');
+  if (!el) return;
   const status = root.querySelector<HTMLElement>('[data-map-status]')!;
   const list = root.querySelector<HTMLElement>('[data-map-list]')!;
   const listNote = root.querySelector<HTMLElement>('[data-map-list-note]');

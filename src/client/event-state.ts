@@ -7,9 +7,9 @@ import { h } from './dom.ts';
 
 const KEEP = /^(cancelled|postponed)$/u;
 
-export function markEnded(now = Date.now()): void {
-  const state = document.querySelector<HTMLElement>('[data-event-state]');
-  if (state && !KEEP.test(state.dataset.status ?? '') && !state.classList.contains('is-ended') && Date.parse(state.dataset.end ?? '') < now) {
+/** data-module="event-state": the state line at the top of an event page. */
+export function markStateEnded(state: HTMLElement, now = Date.now()): void {
+  if (!KEEP.test(state.dataset.status ?? '') && !state.classList.contains('is-ended') && Date.parse(state.dataset.end ?? '') < now) {
     const near = document.querySelector<HTMLAnchorElement>('nav[aria-label="面包屑"] a:last-of-type');
     state.replaceChildren(
       h('strong', {}, '本活动已结束。'),
@@ -18,8 +18,12 @@ export function markEnded(now = Date.now()): void {
     state.className = 'event-state is-ended';
     state.hidden = false;
   }
-  for (const card of document.querySelectorAll<HTMLElement>('.event-card[data-end]')) {
-    if (Date.parse(card.dataset.end ?? '') >= now || card.querySelector('.is-ended, .is-cancelled, .is-postponed')) continue;
+}
+
+/** data-module="event-card": one card of an event that was still to come when the page was built. */
+export function markCardEnded(card: HTMLElement, now = Date.now()): void {
+  {
+    if (Date.parse(card.dataset.end ?? '') >= now || card.querySelector('.is-ended, .is-cancelled, .is-postponed')) return;
     card.querySelector('.event-card__status')?.remove();
     card.querySelector('.event-card__tags')?.append(h('span', { class: 'event-card__status is-ended' }, '已结束'));
   }

@@ -15,7 +15,6 @@ import { bindFilterForm } from './filter-form.ts';
 import { distanceKm } from '../lib/geo.ts';
 import { h } from './dom.ts';
 import { loadEvents, regionNames } from './event-data.ts';
-import { markEnded } from './event-state.ts';
 import { shanghaiDate } from '../lib/dates.ts';
 import { cityPath } from '../lib/paths.ts';
 
@@ -52,11 +51,12 @@ function renderList(box: HTMLElement, list: (MapEvent & { km?: number })[], name
   next();
 }
 
-function initFilters() {
-  const form = document.querySelector<HTMLFormElement>('[data-filters]');
+/** data-module="event-filters": the filter form on /events/, its results, and the 本月 line. */
+export function initFilters(form: HTMLElement): void {
+  recheckMonth();
   const results = document.querySelector<HTMLElement>('[data-filter-results]');
   const count = document.querySelector<HTMLElement>('[data-filter-count]');
-  if (!form || !results || !count) return;
+  if (!(form instanceof HTMLFormElement) || !results || !count) return;
   const counties = JSON.parse(form.dataset.counties ?? '{}') as CountyOptions;
   const plan = JSON.parse(form.dataset.plan ?? '{}') as Record<string, [number, number][]>;
   const statics = document.querySelectorAll<HTMLElement>('[data-static-list]');
@@ -163,10 +163,10 @@ function initFilters() {
   }
 }
 
-function initNearMe() {
-  const root = document.querySelector<HTMLElement>('[data-near-me]');
-  const form = root?.querySelector<HTMLFormElement>('[data-near-form]');
-  if (!root || !form) return;
+/** data-module="near-me": 离我最近 on /events/, by county or by the browser's location. */
+export function initNearMe(root: HTMLElement): void {
+  const form = root.querySelector<HTMLFormElement>('[data-near-form]');
+  if (!form) return;
   const counties = JSON.parse(root.dataset.counties ?? '{}') as CountyOptions;
   const city = form.elements.namedItem('city') as HTMLSelectElement;
   const county = form.elements.namedItem('county') as HTMLSelectElement;
@@ -237,15 +237,4 @@ function recheckMonth() {
   line.querySelector('[data-progress-lead]')!.textContent = lead;
   line.querySelector('[data-progress-text]')!.textContent = text;
   for (const row of document.querySelectorAll<HTMLElement>('.progress-table tr[data-month]')) row.classList.toggle('is-current', row.dataset.month === month);
-}
-
-let started = false;
-/** Wires whatever parts of the events UI the page has. */
-export function initEventsPage(): void {
-  if (started) return;
-  started = true;
-  initNearMe();
-  initFilters();
-  recheckMonth();
-  markEnded();
 }

@@ -2,9 +2,9 @@
 import { h } from './dom.ts';
 import { addBase, loadLeaflet } from './leaflet-loader.ts';
 
-/** Small maps on event pages. */
-export function initMiniMaps(): void {
-  for (const el of document.querySelectorAll<HTMLElement>('[data-mini-map]')) {
+/** data-module="mini-map": one small map, drawn when it scrolls into view. */
+export function initMiniMap(el: HTMLElement): void {
+  {
     const io = new IntersectionObserver(async (entries) => {
       if (!entries.some((x) => x.isIntersecting)) return;
       io.disconnect();

@@ -25,7 +25,7 @@ function setElder(on: boolean, button: HTMLElement): void {
   }
 }
 
-/** Wires the header buttons. Safe to call once per page. */
+/** The header buttons (适老模式, 朗读本页); part of data-module="site-header". */
 export function initPreferences(): void {
   const elder = document.querySelector<HTMLButtonElement>('[data-elder-toggle]');
   if (elder) {
@@ -139,4 +139,10 @@ export function initMenu(): void {
       button.focus();
     }
   });
+}
+
+/** data-module="site-header": the header's preferences and its phone menu. */
+export function initHeader(): void {
+  initPreferences();
+  initMenu();
 }

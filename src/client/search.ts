@@ -197,17 +197,17 @@ async function rankAllByTime(found: Found, now: Date): Promise<PagefindResult[]>
   return rankIdsByTime(found.results, e, c);
 }
 
-/** Wires the search page. */
-export function initSearch(): void {
-  const form = document.querySelector<HTMLFormElement>('[data-search-form]');
-  const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
+/** data-module="search": the search page's form (its results, filters and site index are on the page). */
+export function initSearch(form: HTMLElement): void {
+  if (!(form instanceof HTMLFormElement)) return;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]');
   const status = document.querySelector<HTMLElement>('[data-search-status]');
   const list = document.querySelector<HTMLOListElement>('[data-search-results]');
   const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
   const suggest = document.querySelector<HTMLElement>('[data-search-suggest]');
   const index = document.querySelector<HTMLElement>('[data-search-index]');
   const selects = [...document.querySelectorAll<HTMLSelectElement>('[data-search-filter]')];
-  if (!form || !input || !status || !list || !more) return;
+  if (!input || !status || !list || !more) return;
   const bets = readBets(document.querySelector('[data-best-bets]'));
   const cityNames = new Map<string, string>();
   for (const o of document.querySelectorAll<HTMLOptionElement>('#search-city option[value]')) if (o.value) cityNames.set(o.value, o.dataset['label'] ?? o.text);

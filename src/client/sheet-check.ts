@@ -11,7 +11,7 @@ import type { SheetCheckReport, SheetCheckRequest } from './sheet-check-report.t
 /** A real month's sheet is checked in well under a second; a file that takes this long is refused. */
 export const TIME_LIMIT_MS = 15_000;
 
-/** Starts the checker in `root` ([data-sheet-check]). */
+/** data-module="sheet-check": the checker in `root`. */
 export function initSheetCheck(root: HTMLElement): void {
   const input = root.querySelector<HTMLInputElement>('input[type=file]')!;
   const zone = root.querySelector<HTMLElement>('[data-drop-zone]')!;

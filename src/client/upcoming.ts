@@ -8,13 +8,13 @@
  */
 import { h } from './dom.ts';
 
-/** Re-splits every upcoming list on the page for `now`; returns how many cards were removed. */
-export function resplitUpcoming(now: number = Date.now()): number {
+/** data-module="upcoming": re-splits one upcoming list for `now`; returns how many cards were removed. */
+export function resplitUpcoming(list: HTMLElement, now: number = Date.now()): number {
   let removed = 0;
-  for (const list of document.querySelectorAll<HTMLElement>('[data-upcoming]')) {
+  {
     const cards = [...list.querySelectorAll<HTMLElement>('.event-card[data-end]')];
     const ended = cards.filter((c) => Date.parse(c.dataset.end ?? '') < now);
-    if (ended.length === 0) continue;
+    if (ended.length === 0) return 0;
     for (const card of ended) card.hidden = true;
     removed += ended.length;
     const count = list.querySelector<HTMLElement>('[data-upcoming-count]');

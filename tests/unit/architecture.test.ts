@@ -85,4 +85,20 @@ describe('the layout', () => {
       .filter(([, n]) => n > 400);
     expect(long).toEqual([]);
   });
+
+  it('every component script starts its behaviours one way: start(name, init) on data-module elements', () => {
+    const scripts = files
+      .filter((f) => f.endsWith('.astro'))
+      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/<script>([\s\S]*?)<\/script>/gu)].map((m) => ({ file: relative('.', f), code: m[1]! })));
+    expect(scripts.length).toBeGreaterThan(10);
+    const wrong = scripts.filter(({ code }) => !/\bstart\('[a-z-]+', /u.test(code) || /^\s*(void\s+)?init[A-Z]\w*\(/mu.test(code)).map((s) => s.file);
+    expect(wrong).toEqual([]);
+    // Each name started is one some element carries in data-module.
+    const names = new Set(scripts.flatMap(({ code }) => [...code.matchAll(/\bstart\('([a-z-]+)'/gu)].map((m) => m[1]!)));
+    const markup = files
+      .filter((f) => f.endsWith('.astro'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    for (const name of names) expect(markup, name).toContain(`data-module="${name}"`);
+  });
 });
