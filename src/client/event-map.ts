@@ -115,6 +115,13 @@ export async function initEventMap(root: HTMLElement): Promise<void> {
   el.classList.add('is-live');
   // Whole zoom levels: the cluster library rounds zooms, and fractional ones confuse it.
   const map = L.map(el, { preferCanvas: true, minZoom: 5, maxZoom: 18, zoomControl: false });
+  // data-moving while the view pans or zooms (a jump, a popup making room): what tests wait for.
+  map.on('movestart', () => {
+    root.dataset.moving = '';
+  });
+  map.on('moveend', () => {
+    delete root.dataset.moving;
+  });
   /**
    * Views are set without animation: a hidden map (the list view on a phone) never finishes one,
    * and an instant jump to the results is what someone who just chose a filter wants.

@@ -35,6 +35,13 @@ async function outsideMap(page: Page, seats = '.map-seat:not(.map-seat--county) 
 }
 
 const settled = (page: Page) => page.locator('[data-event-map][data-ready]').waitFor();
+/** The map is loaded and no longer moving (data-moving is set between Leaflet's movestart and moveend), and painted. */
+const still = async (page: Page) => {
+  await page.locator('[data-event-map][data-ready]:not([data-moving])').waitFor();
+  await nextFrames(page);
+};
+/** Two animation frames: whatever the last change laid out has been painted (and any layout shift recorded). */
+const nextFrames = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 
 describe('/events/', () => {
   it('filters by city and month instantly, reflects it in the URL, and the URL reproduces it', async () => {
@@ -238,7 +245,11 @@ describe('a filter shows its answer', () => {
     await s.page.locator('[data-quick="weekend"]').first().click();
     const count = s.page.locator('[data-filter-count]');
     await count.filter({ hasText: /本周末/u }).waitFor();
-    await s.page.waitForTimeout(100);
+    // The page brings the count line into view once the answer is on the page.
+    await s.page.waitForFunction(() => {
+      const r = document.querySelector('[data-filter-count]')!.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    });
     const box = (await count.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(800);
@@ -271,7 +282,7 @@ describe('/map/ on a 360 px phone', () => {
     // The scale bar is not covered by any caption.
     const [scale] = await rects(s.page.locator('.leaflet-control-scale'));
     for (const r of await rects(s.page.locator('.leaflet-control-attribution'))) expect(r.left >= scale!.right || r.bottom <= scale!.top).toBe(true);
-    await s.page.waitForTimeout(300);
+    await still(s.page);
     const cls = await s.page.evaluate(() => ({
       value: (window as unknown as { __cls: number }).__cls,
       sources: (window as unknown as { __shifts: string[] }).__shifts,
@@ -295,7 +306,7 @@ describe('/map/ on a 360 px phone', () => {
     await s.page.locator('.map-filters summary').click();
     expect(Object.fromEntries(new URL(s.page.url()).searchParams)).toEqual({ city: 'suzhou', county: 'suzhou-kunshan', month: '2026-12' });
     expect(await s.page.locator('[data-map-filter-summary]').innerText()).toBe('苏州市 · 昆山市 · 12月');
-    await s.page.waitForTimeout(400);
+    await still(s.page);
     expect(await outsideMap(s.page, '')).toEqual([]);
     expect(
       await s.page.evaluate(() => document.querySelector<HTMLElement>('.leaflet-container')!.querySelectorAll('.map-seat--county').length),
@@ -315,7 +326,7 @@ describe('/map/ on a 360 px phone', () => {
     await show.click();
     const popup = s.page.locator('.leaflet-popup');
     await popup.waitFor();
-    await s.page.waitForTimeout(500);
+    await still(s.page);
     const [map] = await rects(s.page.locator('[data-map-canvas]'));
     const [p] = await rects(popup);
     expect(p!.left).toBeGreaterThanOrEqual(map!.left);
@@ -356,7 +367,7 @@ describe('/map/ on a 360 px phone', () => {
       await item.getByRole('button', { name: '在地图上看' }).click();
       const popup = s.page.locator('.leaflet-popup');
       await popup.waitFor();
-      await s.page.waitForTimeout(450);
+      await still(s.page);
       const [map] = await rects(s.page.locator('[data-map-canvas]'));
       const [p] = await rects(popup);
       expect(p!.left >= map!.left && p!.right <= map!.right && p!.top >= map!.top && p!.bottom <= map!.bottom, `popup ${i}`).toBe(true);

@@ -86,7 +86,8 @@ describe('what one search costs', () => {
       await s.page.goto(`${baseUrl()}/search/?q=${encodeURIComponent('以旧换新')}`);
       await searchDone(s.page);
       await s.page.waitForLoadState('networkidle');
-      await s.page.waitForTimeout(300);
+      // Painted: two animation frames after the last change, so any layout shift is recorded.
+      await s.page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
       const cls = await s.page.evaluate(() => (window as unknown as { __cls: number }).__cls);
       await s.page.screenshot({ path: `${SHOTS}/search-${width}.png`, fullPage: true });
       expect(cls).toBe(0);
