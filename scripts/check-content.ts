@@ -15,7 +15,7 @@ import { caseImageProblem, RESERVED_CASE_SLUGS } from '../src/schemas/case.ts';
 import { plainRef, refId } from '../src/schemas/common.ts';
 import { termsSchema } from '../src/schemas/terms.ts';
 import { describeSchemaIssues, parseContentText } from '../src/lib/content-files.ts';
-import { validatePlan, type PlanInput } from '../src/lib/plan.ts';
+import { validatePlan, type PlanInput } from '../src/lib/plan/table.ts';
 import { findNoticeProblems, type NoticeData } from '../src/lib/notice.ts';
 import { CONFIDENCE_LABELS, findFactProblems, listUnconfirmed, resolveFact, type PolicyDocument, type PolicyFact } from '../src/lib/policy-facts.ts';
 import { rulesFromFacts } from '../src/lib/subsidy/index.ts';

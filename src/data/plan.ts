@@ -1,6 +1,6 @@
 /** Yearly plans from the content layer, validated and reconciled. */
 import { getCollection } from 'astro:content';
-import { reconcilePlanOrThrow, type ReconciledPlan } from '../lib/plan.ts';
+import { reconcilePlanOrThrow, type ReconciledPlan } from '../lib/plan/table.ts';
 import { toId } from '../schemas/common.ts';
 import { contentPath } from '../config/collections.ts';
 

@@ -4,7 +4,7 @@
  * per build from src/data/plan.ts and src/data/events.ts, which know nothing of each other.
  */
 import type { PlanMonthProgress } from '../lib/events/events.ts';
-import { buildProgress, monthProgress, targetProgress, type ProgressGrid } from '../lib/plan-progress.ts';
+import { buildProgress, monthProgress, targetProgress, type ProgressGrid } from '../lib/plan/progress.ts';
 import { chartFileSvg, cityProgress, planPageCharts, type ChartContext, type ChartSpec } from '../lib/charts/plan-charts.ts';
 import { SITE } from '../config/site.ts';
 import { getEvents } from './events.ts';

@@ -1,6 +1,6 @@
 /** Headline figures of a campaign year, each with where it comes from. Pure. */
 import type { NoticeData } from './notice.ts';
-import { planTotals, type ReconciledPlan } from './plan.ts';
+import { planTotals, type ReconciledPlan } from './plan/table.ts';
 
 export interface Figure {
   /** Machine-readable key, used by tests and as a data-* hook. */

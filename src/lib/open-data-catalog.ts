@@ -7,9 +7,9 @@
  */
 import { EVENT_CSV_COLUMNS } from './event-data.ts';
 import { EVENT_LEVEL_LABELS, EVENT_STATUS_LABELS, EVENT_TYPE_LABELS } from './event-labels.ts';
-import { PLAN_CSV_COLUMNS } from './plan-data.ts';
-import { SUBMISSION_LABELS } from './plan-progress.ts';
-import { REPORT_CSV_COLUMNS } from './plan-report.ts';
+import { PLAN_CSV_COLUMNS } from './plan/open-data.ts';
+import { SUBMISSION_LABELS } from './plan/progress.ts';
+import { REPORT_CSV_COLUMNS } from './plan/report.ts';
 import { CONFIDENCE_LABELS } from './policy-facts.ts';
 import { POLICY_FACT_CSV_COLUMNS, POLICY_READING } from './policy-open-data.ts';
 

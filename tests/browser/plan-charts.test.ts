@@ -8,8 +8,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { cityProgress, planPageCharts, type ChartSpec } from '../../src/lib/charts/plan-charts.ts';
 import type { EventItem } from '../../src/lib/events/events.ts';
-import { buildProgress, monthKey, targetProgress } from '../../src/lib/plan-progress.ts';
-import { REPORT_CSV_COLUMNS } from '../../src/lib/plan-report.ts';
+import { buildProgress, monthKey, targetProgress } from '../../src/lib/plan/progress.ts';
+import { REPORT_CSV_COLUMNS } from '../../src/lib/plan/report.ts';
 import { loadNotice, loadPlan } from '../helpers/content.ts';
 import { baseUrl, openSession, SHOTS, TEST_NOW, useBrowser } from './browser.ts';
 

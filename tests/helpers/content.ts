@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { load as parse } from 'js-yaml';
 import type { NoticeData } from '../../src/lib/notice.ts';
-import { validatePlan, type PlanInput, type ReconciledPlan } from '../../src/lib/plan.ts';
+import { validatePlan, type PlanInput, type ReconciledPlan } from '../../src/lib/plan/table.ts';
 import { plainRef } from '../../src/schemas/common.ts';
 import { noticeSchema } from '../../src/schemas/notice.ts';
 import { planSchema } from '../../src/schemas/plan.ts';

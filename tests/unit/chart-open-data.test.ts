@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_CSV_COLUMNS } from '../../src/lib/event-data.ts';
 import { dataCatalog, EVENT_FIELDS, PLAN_FIELDS, REPORT_FIELDS, toDataPackage } from '../../src/lib/open-data-catalog.ts';
-import { PLAN_CSV_COLUMNS } from '../../src/lib/plan-data.ts';
-import { REPORT_CSV_COLUMNS } from '../../src/lib/plan-report.ts';
+import { PLAN_CSV_COLUMNS } from '../../src/lib/plan/open-data.ts';
+import { REPORT_CSV_COLUMNS } from '../../src/lib/plan/report.ts';
 
 const files = dataCatalog({
   year: 2026,

@@ -26,7 +26,7 @@ import { plainRef } from '../../src/schemas/common.ts';
 import { eventSchema } from '../../src/schemas/event.ts';
 import { EVENT_TYPES } from '../../src/lib/event-labels.ts';
 import { loadPlan } from '../helpers/content.ts';
-import { buildProgress, monthProgress } from '../../src/lib/plan-progress.ts';
+import { buildProgress, monthProgress } from '../../src/lib/plan/progress.ts';
 
 const byId = new Map((regions as RegionEntry[]).map((r) => [r.id, r]));
 const regionOf = (id: string) => byId.get(id)!;

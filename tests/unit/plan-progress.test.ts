@@ -12,8 +12,8 @@ import {
   submissionStatus,
   targetProgress,
   yearToDate,
-} from '../../src/lib/plan-progress.ts';
-import { PROVINCE_CODE, REPORT_CSV_COLUMNS, reportRows, reportToCsv, yearReportRows } from '../../src/lib/plan-report.ts';
+} from '../../src/lib/plan/progress.ts';
+import { PROVINCE_CODE, REPORT_CSV_COLUMNS, reportRows, reportToCsv, yearReportRows } from '../../src/lib/plan/report.ts';
 import { planPageCharts, cityProgress } from '../../src/lib/charts/plan-charts.ts';
 import { loadNotice, loadPlan } from '../helpers/content.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { load as parse } from 'js-yaml';
-import { describeInconsistency, findInconsistencies, planTotals, readRow, validatePlan, type PlanInput } from '../../src/lib/plan.ts';
+import { describeInconsistency, findInconsistencies, planTotals, readRow, validatePlan, type PlanInput } from '../../src/lib/plan/table.ts';
 import { planSchema } from '../../src/schemas/plan.ts';
 import { plainRef } from '../../src/schemas/common.ts';
 

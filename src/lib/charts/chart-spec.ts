@@ -3,8 +3,8 @@
  * phone and wide screens, the table), the context they are computed from, and the small helpers
  * their sentences share. Pure.
  */
-import { type ReconciledPlan } from '../plan.ts';
-import { type ProgressGrid, type TargetProgress } from '../plan-progress.ts';
+import { type ReconciledPlan } from '../plan/table.ts';
+import { type ProgressGrid, type TargetProgress } from '../plan/progress.ts';
 import { type ChartScene } from './scene.ts';
 
 /** A table printed right below a chart: the same numbers, for screen readers and for copying. */

@@ -3,8 +3,8 @@
  * the scenes for phone and wide screens, and the table with the same numbers. Pages and the
  * /data/charts/ files call these and only place the result. Pure.
  */
-import { MONTHS } from '../plan.ts';
-import { completionRate, formatRate, plannedOf, sumTallies, yearToDate, type Tally } from '../plan-progress.ts';
+import { MONTHS } from '../plan/table.ts';
+import { completionRate, formatRate, plannedOf, sumTallies, yearToDate, type Tally } from '../plan/progress.ts';
 import { horizontalBars, verticalBars, type BarGroup } from './bars.ts';
 import { heatmap, heatmapBuckets } from './heatmap.ts';
 import { frameScene, sceneToSvg, seriesItem, type LegendItem } from './scene.ts';

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPlans } from '../../data/plan.ts';
 import { getRegionLookup } from '../../data/regions.ts';
-import { planToCsv } from '../../lib/plan-data.ts';
+import { planToCsv } from '../../lib/plan/open-data.ts';
 
 export const getStaticPaths = (async () =>
   (await getPlans()).map((plan) => ({ params: { year: String(plan.year) }, props: { plan } }))) satisfies GetStaticPaths;

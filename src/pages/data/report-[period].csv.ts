@@ -5,8 +5,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getProgressGrid } from '../../data/progress.ts';
 import { getRegionLookup } from '../../data/regions.ts';
-import { monthReport } from '../../lib/plan-progress.ts';
-import { reportRows, reportToCsv, yearReportRows } from '../../lib/plan-report.ts';
+import { monthReport } from '../../lib/plan/progress.ts';
+import { reportRows, reportToCsv, yearReportRows } from '../../lib/plan/report.ts';
 
 export const getStaticPaths = (async () => {
   const grid = await getProgressGrid();

@@ -2,8 +2,8 @@
  * The monthly 调度 report as open data: one row per city (and one for the province) per month,
  * UTF-8 CSV with a byte-order mark for Excel, every text cell made formula-safe. Pure.
  */
-import { completionRate, monthReport, plannedOf, SUBMISSION_LABELS, type MonthReport, type ProgressGrid, type ReportRow } from './plan-progress.ts';
-import { toCsv } from './csv.ts';
+import { completionRate, monthReport, plannedOf, SUBMISSION_LABELS, type MonthReport, type ProgressGrid, type ReportRow } from './progress.ts';
+import { toCsv } from '../csv.ts';
 
 /** The exact CSV header; /data/ and datapackage.json document each column. */
 export const REPORT_CSV_COLUMNS = [

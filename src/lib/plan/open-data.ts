@@ -1,6 +1,6 @@
 /** Open-data files of a plan: CSV for Excel users, JSON for developers. Pure. */
-import { toCsv } from './csv.ts';
-import { describeInconsistency, planToLongRows, type ReconciledPlan } from './plan.ts';
+import { toCsv } from '../csv.ts';
+import { describeInconsistency, planToLongRows, type ReconciledPlan } from './table.ts';
 
 /** The exact CSV header the data page documents. */
 export const PLAN_CSV_COLUMNS = ['city_code', 'city', 'month', 'city_level', 'county_level'] as const;

@@ -14,9 +14,9 @@
  * - 省级 provincial events belong to no city's plan and are counted apart, for the 省级 target.
  * - 完成率 completion: held ÷ planned; none when nothing was planned.
  */
-import { monthOf, type EventItem, type PlanMonthProgress } from './events/events.ts';
-import type { ReconciledPlan } from './plan.ts';
-import { shanghaiDate } from './dates.ts';
+import { monthOf, type EventItem, type PlanMonthProgress } from '../events/events.ts';
+import type { ReconciledPlan } from './table.ts';
+import { shanghaiDate } from '../dates.ts';
 
 export interface Tally {
   planned: { city: number; county: number };
