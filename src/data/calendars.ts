@@ -5,7 +5,9 @@
  */
 import { getRegionLookup, getRegions } from './regions.ts';
 import { getEvents } from './events.ts';
+import { getCollection } from 'astro:content';
 import { getReferenceNow } from './build-info.ts';
+import { fileDate } from './file-dates.ts';
 import { displayTitle, type EventItem } from '../lib/events/events.ts';
 import { calendarFeeds, type FeedDef } from '../lib/events/calendars.ts';
 import { eventToVevent, wrapCalendar, type IcsOptions } from '../lib/ics.ts';
@@ -18,9 +20,10 @@ async function icsOptions(site: URL | undefined): Promise<IcsOptions> {
   if (!options) {
     const region = await getRegionLookup();
     const now = getReferenceNow();
+    const files = new Map((await getCollection('events')).map((e) => [e.id.split('/').at(-1)!, e.filePath ?? '']));
     options = {
       siteUrl: siteUrl(site).href,
-      stamp: now,
+      changedOf: (e: EventItem) => new Date(`${fileDate(files.get(e.id) ?? '')}T00:00:00+08:00`),
       now,
       placeOf: (e: EventItem) => `${region(e.city).name}${e.county ? region(e.county).name : ''}`,
     };

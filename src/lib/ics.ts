@@ -34,8 +34,12 @@ export const REFRESH_INTERVAL = 'PT6H';
 export interface IcsOptions {
   /** Absolute site URL, for each event's link. */
   siteUrl: string;
-  /** DTSTAMP for every event: the content's last update, so rebuilds are byte-identical. */
-  stamp: Date;
+  /**
+   * When an event's own entry last changed (its file's last commit). DTSTAMP is that, or the
+   * event's end once it has ended (its summary then says 已结束): never the build's time, so a
+   * daily rebuild leaves every unchanged event's file byte-identical.
+   */
+  changedOf: (e: EventItem) => Date;
   /** The moment feeds treat as now (upcoming or 已结束): the build's reference time. */
   now: Date;
   /** The place before the venue in LOCATION, e.g. "南京市玄武区". */
@@ -98,6 +102,13 @@ export function feedSummary(e: EventItem, now: Date): string {
   return `${prefix}${body}${state === '已结束' ? '（已结束）' : ''}`;
 }
 
+/** When an event's entry last changed: its file, or its end once it has ended, whichever is later. */
+export function entryStamp(e: Pick<EventItem, 'end'>, state: string | undefined, options: Pick<IcsOptions, 'changedOf'>): Date {
+  const changed = options.changedOf(e as EventItem);
+  const end = new Date(e.end);
+  return state === '已结束' && end > changed ? end : changed;
+}
+
 /** One VEVENT, folded, every line ending in CRLF. */
 export function eventToVevent(e: EventItem, options: IcsOptions): string {
   const url = new URL(eventPath(e.id), options.siteUrl).href;
@@ -124,7 +135,7 @@ export function eventToVevent(e: EventItem, options: IcsOptions): string {
   const lines = [
     'BEGIN:VEVENT',
     `UID:${eventUid(e)}`,
-    `DTSTAMP:${utcStamp(options.stamp)}`,
+    `DTSTAMP:${utcStamp(entryStamp(e, state, options))}`,
     `DTSTART:${utcStamp(e.start)}`,
     `DTEND:${utcStamp(firstEnd)}`,
     ...(s.daily ? [`RRULE:FREQ=DAILY;COUNT=${s.days}`] : []),

@@ -192,7 +192,7 @@ describe('event helpers', () => {
 
 describe('calendar feeds', () => {
   const stamp = new Date('2026-11-27T00:00:00+08:00');
-  const options = { siteUrl: 'https://example.org/', stamp, now: stamp, placeOf: (e: EventItem) => regionOf(e.city).name };
+  const options = { siteUrl: 'https://example.org/', changedOf: () => stamp, now: stamp, placeOf: (e: EventItem) => regionOf(e.city).name };
   const text = eventsToIcs(demo, '测试日历', options);
   const vevents = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
 

@@ -19,7 +19,13 @@ const demo: EventItem[] = readdirSync('tests/fixtures/site/events/demo')
   })
   .sort(byStart);
 const now = new Date('2026-11-27T10:00:00+08:00');
-const options = { siteUrl: 'https://example.org/', stamp: now, now, placeOf: (e: EventItem) => `${nameOf.get(e.city)}${e.county ? nameOf.get(e.county) : ''}` };
+const changed = new Date('2026-11-20T00:00:00+08:00');
+const options = {
+  siteUrl: 'https://example.org/',
+  changedOf: () => changed,
+  now,
+  placeOf: (e: EventItem) => `${nameOf.get(e.city)}${e.county ? nameOf.get(e.county) : ''}`,
+};
 const octets = (s: string) => Buffer.byteLength(s, 'utf8');
 const base = demo.find((e) => e.id === 'demo-nanjing-01')!;
 
@@ -89,6 +95,17 @@ describe('the iCalendar serializer', () => {
     expect(postponed.summary).toBe('【示例】【延期】南京汽车主题展');
     expect(postponed.description).toContain('咨询电话：025-12345678');
     expect(parse({ ...base, ...later, status: 'confirmed' }).summary).toBe('【示例】南京汽车主题展');
+  });
+
+  it('DTSTAMP is when the entry changed, not the build: the same on any two build days until the event ends, then its end', () => {
+    const upcoming = demo.find((e) => e.end > '2026-11-29' && (e.status === 'planned' || e.status === 'confirmed'))!;
+    const stamp = (e: EventItem, day: string) => /DTSTAMP:(\S+)/u.exec(eventToVevent(e, { ...options, now: new Date(day) }))![1];
+    expect(stamp(upcoming, '2026-11-27T10:00:00+08:00')).toBe('20261119T160000Z');
+    expect(stamp(upcoming, '2026-11-28T10:00:00+08:00')).toBe(stamp(upcoming, '2026-11-27T10:00:00+08:00'));
+    // Once it has ended its summary says so, and DTSTAMP moves to its end: calendars see a change.
+    const later = new Date(Date.parse(upcoming.end) + 86_400_000).toISOString();
+    expect(eventToVevent(upcoming, { ...options, now: new Date(later) })).toContain('（已结束）');
+    expect(stamp(upcoming, later)).toBe(new Date(upcoming.end).toISOString().replace(/[-:]|\.\d+/gu, ''));
   });
 
   it('the same events give the same bytes; UIDs do not change with the feed', () => {
