@@ -15,7 +15,9 @@
 # One run at a time (flock): a second run waits for the first. Each run builds into a new
 # release folder and switches `current` only when the build is complete, so readers see either
 # the old site or the new one, never a half-copied one; a failed or killed run leaves the live
-# site as it was. Needs: bash, flock and ln/mv from coreutils (no rsync).
+# site as it was. Files unchanged since the live release are hard-linked to it rather than written
+# again. Needs: bash, flock and ln/mv from coreutils (no rsync); the comparison runs on the
+# checkout's own Node (node_modules/.bin/node, which the build uses too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CHECKOUT="$(pwd -P)"
@@ -84,9 +86,19 @@ for f in index.html 404.html pagefind/pagefind.js build-info.json; do
 done
 grep -q "\"siteNow\": \"$SITE_NOW\"" "$building/build-info.json" || fail "构建记录的日期与 $SITE_NOW 不符，线上网站保持不变"
 
+# Only what changed is new: files byte-identical to the live release's become hard links to its
+# files (scripts/link-unchanged.ts; the live release is only read). Linked files keep the live
+# file's mtime, so nginx's ETag and Last-Modified stay the same for unchanged content. We hold the
+# lock, so `current` cannot move meanwhile; deleting an old release later leaves the linked files.
+old="$(target_of current)"
+if [ -n "$old" ] && [ -d "$DEPLOY/releases/$old" ]; then
+  node_modules/.bin/node scripts/link-unchanged.ts "$building" "$DEPLOY/releases/$old" || fail "与线上版本比较文件时出错，线上网站保持不变"
+else
+  echo "每日重建：还没有线上版本，全部文件都是新写入的"
+fi
+
 mv "$building" "$DEPLOY/releases/$stamp"
 trap - EXIT
-old="$(target_of current)"
 switch_link current "$stamp"
 [ -n "$old" ] && [ "$old" != "$stamp" ] && switch_link previous "$old"
 

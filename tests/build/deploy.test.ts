@@ -2,13 +2,28 @@
  * The site as a server delivers it: deploy/nginx.conf loaded by Debian's own nginx serving the
  * built site (content types, 404, caching, compression, security headers), and the daily rebuild
  * run twice at once, one of them killed midway, while the live folder is read the way nginx
- * reads it — complete and consistent at every moment.
+ * reads it — complete and consistent at every moment; the second release shares every unchanged
+ * file with the first (hard links, scripts/link-unchanged.ts).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeSummary, formatBytes, linkUnchanged } from '../../scripts/link-unchanged.ts';
 import { TEST_DAYS } from '../days.ts';
 import { testBuildEnv } from '../test-site.ts';
 
@@ -134,6 +149,88 @@ describe('deploy/nginx.conf on Debian nginx', () => {
   });
 });
 
+/** The regular files under `dir`, as paths relative to it. */
+const filesUnder = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
+
+describe('unchanged files become hard links to the live release (scripts/link-unchanged.ts)', () => {
+  const write = (dir: string, files: Record<string, string | Buffer>) => {
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    }
+  };
+  const big = Buffer.alloc(700 * 1024, 7); // several comparison blocks
+  const bigChangedAtEnd = Buffer.from(big);
+  bigChangedAtEnd[bigChangedAtEnd.length - 1] = 8;
+  const snapshot = (dir: string) =>
+    filesUnder(dir)
+      .sort()
+      .map((f) => {
+        const st = statSync(join(dir, f));
+        return { f, content: readFileSync(join(dir, f)).toString('base64'), mtime: st.mtimeMs, mode: st.mode };
+      });
+
+  it('links byte-identical files; keeps changed, new and differently permitted ones; never changes the live release', async () => {
+    const base = mkdtempSync(join(work, 'link-'));
+    const live = join(base, 'live');
+    const fresh = join(base, 'new');
+    const common = { 'index.html': '<p>首页</p>', 'events/a/index.html': '<p>活动</p>', '_astro/big.js': big, 'empty.txt': '' };
+    write(live, { ...common, 'same-size.txt': 'aaaa', 'longer.txt': '12345', 'big-end.bin': big, 'mode.txt': '权限', 'gone.txt': '删掉了' });
+    write(fresh, { ...common, 'same-size.txt': 'aaab', 'longer.txt': '123456', 'big-end.bin': bigChangedAtEnd, 'mode.txt': '权限', 'new/page.html': '新页面' });
+    chmodSync(join(fresh, 'mode.txt'), 0o600);
+    symlinkSync('index.html', join(fresh, 'alias.html'));
+    const before = snapshot(live);
+
+    const s = await linkUnchanged(fresh, live);
+    const size = (...contents: (string | Buffer)[]) => contents.reduce((n, c) => n + Buffer.byteLength(c), 0);
+    const newBytes = size('aaab', '123456', bigChangedAtEnd, '新页面', '权限');
+    const linkedBytes = size(...Object.values(common));
+    expect(s).toEqual({ files: 9, changed: 4, linked: 4, kept: 1, newBytes, linkedBytes, keptReasons: { 权限或属主不同: 1 } });
+    for (const f of Object.keys(common)) {
+      const [a, b] = [statSync(join(live, f)), statSync(join(fresh, f))];
+      expect(b.ino, f).toBe(a.ino);
+      expect(b.nlink, f).toBe(2);
+    }
+    for (const f of ['same-size.txt', 'longer.txt', 'big-end.bin', 'mode.txt']) {
+      expect(statSync(join(fresh, f)).ino, f).not.toBe(statSync(join(live, f)).ino);
+      expect(statSync(join(fresh, f)).nlink, f).toBe(1);
+    }
+    expect(readFileSync(join(fresh, 'big-end.bin')).equals(bigChangedAtEnd)).toBe(true);
+    expect(lstatSync(join(fresh, 'alias.html')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(fresh, { recursive: true }).filter((f) => String(f).includes('~link'))).toEqual([]);
+    expect(snapshot(live)).toEqual(before);
+    expect(describeSummary(s)).toBe(
+      `每日重建：9 个文件中 4 个有变化（新写入 ${(newBytes / 1024).toFixed(1)} KB），其余 5 个与线上版本相同，4 个已硬链接（${(linkedBytes / 1024).toFixed(1)} KB 不必再写），1 个无法硬链接，保留新副本（权限或属主不同 1 个）`,
+    );
+
+    // Run again (nothing left to do), then delete the old release: the new one keeps every file.
+    expect(await linkUnchanged(fresh, live)).toMatchObject({ files: 9, changed: 4, linked: 4, kept: 1 });
+    rmSync(live, { recursive: true });
+    expect(readFileSync(join(fresh, '_astro/big.js')).equals(big)).toBe(true);
+    expect(statSync(join(fresh, 'index.html')).nlink).toBe(1);
+  });
+
+  const shm = '/dev/shm';
+  it.skipIf(!existsSync(shm) || statSync(shm).dev === statSync(work).dev)('keeps the copies when the live release is on another file system', async () => {
+    const liveBase = mkdtempSync(join(shm, 'wujin-link-'));
+    try {
+      const live = join(liveBase, 'live');
+      const fresh = join(mkdtempSync(join(work, 'link-')), 'new');
+      write(live, { 'index.html': '同一页' });
+      write(fresh, { 'index.html': '同一页' });
+      const s = await linkUnchanged(fresh, live);
+      expect(s).toMatchObject({ files: 1, changed: 0, linked: 0, kept: 1, keptReasons: { 不在同一文件系统: 1 } });
+      expect(readFileSync(join(fresh, 'index.html'), 'utf8')).toBe('同一页');
+      expect(describeSummary(s)).toContain('1 个无法硬链接，保留新副本（不在同一文件系统 1 个）');
+    } finally {
+      rmSync(liveBase, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the daily rebuild', () => {
   const script = join(root, 'scripts/daily-rebuild.sh');
   // Its own Astro cache: time-travel.test.ts may be building the same content in this folder at the same time.
@@ -160,10 +257,12 @@ describe('the daily rebuild', () => {
     expect(readdirSync(other)).toEqual(['index.html']);
   });
 
+  // The second, completing run builds the next day and shares every unchanged file with the first release.
   it('two overlapping runs, one killed midway: the live site is whole at every moment, and --rollback restores the last', { timeout: 300_000 }, async () => {
     const deploy = join(work, 'www');
     const first = run(deploy);
     expect(first.status, first.stdout + first.stderr).toBe(0);
+    expect(first.stdout).toContain('还没有线上版本，全部文件都是新写入的');
     const live = join(deploy, 'current');
     const firstRelease = realpathSync(live);
     const countHtml = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
@@ -190,8 +289,11 @@ describe('the daily rebuild', () => {
       }
     })();
 
-    const start = () => spawn('bash', [script], { env: { ...env, DEPLOY_DIR: deploy }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    const a = start();
+    // The run that completes builds the next morning, as the daily rebuild does: a few files change.
+    const nextDay = '2026-11-28T10:00:00+08:00';
+    const start = (day: string) =>
+      spawn('bash', [script], { env: { ...env, DEPLOY_DIR: deploy, SITE_NOW: day }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const a = start(TEST_DAYS.build);
     let aOut = '';
     a.stdout!.on('data', (d) => {
       aOut += String(d);
@@ -200,7 +302,7 @@ describe('the daily rebuild', () => {
       aOut += String(d);
     });
     await waitFor(() => aOut.includes('构建到'), 60_000, '第一次重建开始构建');
-    const b = start();
+    const b = start(nextDay);
     let bOut = '';
     b.stdout!.on('data', (d) => {
       bOut += String(d);
@@ -228,9 +330,42 @@ describe('the daily rebuild', () => {
     expect(readdirSync(join(deploy, 'releases')).filter((f) => f.startsWith('.building-'))).toEqual([]);
     expect(countHtml(second)).toBe(pages);
 
+    // Every file the next day's release has unchanged is the first release's file (one inode);
+    // every changed or new one is its own. The printed summary counts them.
+    const files = filesUnder(second);
+    const changed: string[] = [];
+    const unlinked: string[] = [];
+    const shared: string[] = [];
+    let changedBytes = 0;
+    for (const f of files) {
+      const [was, now] = [join(firstRelease, f), join(second, f)];
+      const st = statSync(now);
+      if (existsSync(was) && readFileSync(was).equals(readFileSync(now))) {
+        if (st.ino !== statSync(was).ino || st.nlink < 2) unlinked.push(f);
+      } else {
+        changed.push(f);
+        changedBytes += st.size;
+        if (st.nlink !== 1 || (existsSync(was) && statSync(was).ino === st.ino)) shared.push(f);
+      }
+    }
+    expect(unlinked).toEqual([]);
+    expect(shared).toEqual([]);
+    expect(changed).toContain('build-info.json');
+    expect(changed.length).toBeLessThan(files.length / 2);
+    const summary = /每日重建：([\d,]+) 个文件中 ([\d,]+) 个有变化（新写入 ([^）]+)），其余 ([\d,]+) 个与线上版本相同，已硬链接（([^）]+) 不必再写）/u.exec(
+      bOut,
+    );
+    expect(summary, bOut).not.toBeNull();
+    const n = (text: string) => Number(text.replaceAll(',', ''));
+    expect([n(summary![1]!), n(summary![2]!), n(summary![4]!)]).toEqual([files.length, changed.length, files.length - changed.length]);
+    expect(summary![3]).toBe(formatBytes(changedBytes));
+    expect(JSON.parse(readFileSync(join(second, 'build-info.json'), 'utf8')).siteNow).toBe(nextDay);
+    expect(JSON.parse(readFileSync(join(firstRelease, 'build-info.json'), 'utf8')).siteNow).toBe(TEST_DAYS.build);
+
     const back = run(deploy, '--rollback');
     expect(back.status, back.stderr).toBe(0);
     expect(realpathSync(live)).toBe(firstRelease);
     expect(realpathSync(join(deploy, 'previous'))).toBe(second);
+    expect(JSON.parse(readFileSync(join(live, 'build-info.json'), 'utf8')).siteNow).toBe(TEST_DAYS.build);
   });
 });
