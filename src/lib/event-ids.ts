@@ -1,6 +1,6 @@
 /**
  * Which names an event may take. An event's id is its file name and its address
- * (/events/<id>/, /events/<id>.ics, /events/<id>/poster/), so an id must not be an address the
+ * (/events/<id>/, /events/<id>.ics; /events/<id>/poster/ was the poster's address), so an id must not be an address the
  * site already uses — a month page (2026-12), an index, a feed — nor a name Windows cannot store
  * as a file (con, aux…), since editors keep content on their own computers. Pure.
  */

@@ -7,8 +7,8 @@ const seg = (s: string) => encodeURIComponent(s);
 
 /** /events/<id>/: one event. */
 export const eventPath = (id: string): string => `/events/${seg(id)}/`;
-/** /events/<id>/poster/: its A4 poster. */
-export const eventPosterPath = (id: string): string => `/events/${seg(id)}/poster/`;
+/** /events/<id>/?poster: its event page, shown and printed as an A4 poster (src/client/event-poster.ts). */
+export const eventPosterPath = (id: string): string => `/events/${seg(id)}/?poster`;
 /** /events/<id>.ics: the event as a calendar file. */
 export const eventIcsPath = (id: string): string => `/events/${seg(id)}.ics`;
 /** /events/<YYYY-MM>/: the province's events in a month. */

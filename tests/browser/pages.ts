@@ -39,14 +39,12 @@ const FIXTURE_PAGES = [
   '/media/embed/',
   '/embed/charts/plan-heatmap/',
   '/embed/map/nanjing/',
-  '/events/demo-nanjing-05/poster/',
   '/policies/calculator/poster/',
 ];
 
 /** Pages named after fixture content, and how to find a page of the same type in any build. */
 const CONTENT_PAGES: Record<string, (dir: string) => string | undefined> = {
   '/events/demo-nanjing-01/': (dir) => first(dir, 'events', (name) => !/^\d{4}-\d{2}$/u.test(name) && existsSync(join(dir, 'events', name, 'index.html'))),
-  '/events/demo-nanjing-05/poster/': (dir) => first(dir, 'events', (name) => existsSync(join(dir, 'events', name, 'poster', 'index.html')), 'poster/'),
   '/cases/demo-nanjing-jianye-community/': (dir) =>
     first(dir, 'cases', (name) => !['city', 'scene'].includes(name) && existsSync(join(dir, 'cases', name, 'index.html'))),
 };

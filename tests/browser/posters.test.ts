@@ -1,12 +1,14 @@
 /**
- * Printable posters: every event's and the calculator's poster prints on exactly one A4 page
- * (Chromium's own PDF output), also in 适老化 mode; demo events say 示例 on the poster; the QR
- * code is there and the page works without JavaScript.
+ * Printable posters: an event's poster is its own page at /events/<id>/?poster (built in the
+ * browser from the page; there is no second page per event), the calculator's is a page of its
+ * own. Each prints on exactly one A4 page (Chromium's own PDF output), also in 适老化 mode; demo
+ * events say 示例 on the poster; the QR code is there.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { qrPath } from '../../src/lib/qr.ts';
 import { baseUrl, openSession, SHOTS, useBrowser } from './browser.ts';
 
 const browser = useBrowser();
@@ -18,15 +20,16 @@ const EVENTS = readdirSync('tests/fixtures/site/events/demo')
  * longest title, place, organisers and notes are the ones that could spill onto a second page.
  * Checking these (and the calculator's) instead of all 60-odd takes a tenth of the time.
  */
-const textLength = (path: string) =>
-  readFileSync(join(process.env.E2E_DIST ?? 'dist', path, 'index.html'), 'utf8')
+const textLength = (id: string) =>
+  readFileSync(join(process.env.E2E_DIST ?? 'dist', 'events', id, 'index.html'), 'utf8')
     .replace(/<(script|style|svg)\b[\s\S]*?<\/\1>/gu, '')
     .replace(/<[^>]+>/gu, '').length;
 const LONGEST = 6;
 const POSTERS = [
-  ...EVENTS.map((id) => `/events/${id}/poster/`)
+  ...[...EVENTS]
     .sort((a, b) => textLength(b) - textLength(a))
-    .slice(0, LONGEST),
+    .slice(0, LONGEST)
+    .map((id) => `/events/${id}/?poster`),
   '/policies/calculator/poster/',
 ];
 
@@ -44,6 +47,7 @@ describe('posters', () => {
       const over: string[] = [];
       for (const path of POSTERS) {
         await s.page.goto(baseUrl() + path);
+        await s.page.locator('.poster').waitFor();
         if (elder) expect(await s.page.evaluate(() => document.documentElement.hasAttribute('data-elder'))).toBe(true);
         const pages = await pdfPages(s.page);
         if (pages !== 1) over.push(`${path}: ${pages}`);
@@ -53,9 +57,9 @@ describe('posters', () => {
     }, 240_000);
   }
 
-  it('a demo event’s poster says 示例 at the top, shows time, place and a QR code to the event page', async () => {
-    const s = await openSession(browser(), { javaScriptEnabled: false });
-    await s.page.goto(`${baseUrl()}/events/demo-nanjing-05/poster/`);
+  it('a demo event’s poster says 示例 at the top, shows time, place and a QR code that reads as the event page', async () => {
+    const s = await openSession(browser());
+    await s.page.goto(`${baseUrl()}/events/demo-nanjing-05/?poster`);
     await s.page.emulateMedia({ media: 'print' });
     expect(await s.page.locator('.poster__demo').innerText()).toContain('示例');
     const body = await s.page.locator('.poster__body').innerText();
@@ -63,8 +67,13 @@ describe('posters', () => {
     expect(body).toContain('江宁');
     const qr = s.page.locator('.poster__qr-code');
     expect(await qr.getAttribute('aria-label')).toContain('/events/demo-nanjing-05/');
-    expect((await qr.locator('path').getAttribute('d'))?.length).toBeGreaterThan(200);
-    // The site header and the print button are not printed.
+    // The code is the one the build would draw for the event's address (qrPath's codes are
+    // decoded in tests/unit/cases.test.ts).
+    const url = (await qr.getAttribute('aria-label'))!.replace(/^二维码：/u, '');
+    expect(await qr.locator('path').getAttribute('d')).toBe(qrPath(url).d);
+    expect(await s.page.title()).toBe('海报：【示例】江宁汽车促消费进机关');
+    // Only the poster prints: not the site header, the print button or the event page under it.
+    expect(await s.page.locator('.event-facts').isVisible()).toBe(false);
     expect(await s.page.locator('.site-header').isVisible()).toBe(false);
     expect(await s.page.locator('.poster-actions').isVisible()).toBe(false);
     await s.context.close();
@@ -79,13 +88,15 @@ describe('posters', () => {
     expect(await s.page.locator('.poster__qr-text').innerText()).toBe('扫码打开补贴计算器，填上自己的情况算一算');
     const res = await s.page.goto(`${baseUrl()}/events/demo-nanjing-05/`);
     expect(res?.status()).toBe(200);
+    expect(await s.page.locator('.poster').count()).toBe(0);
     await s.context.close();
   });
 
   for (const width of [360, 1280]) {
     it(`a poster reads on screen at ${width} px`, async () => {
       const s = await openSession(browser(), { viewport: { width, height: 900 } });
-      await s.page.goto(`${baseUrl()}/events/demo-nanjing-05/poster/`);
+      await s.page.goto(`${baseUrl()}/events/demo-nanjing-05/?poster`);
+      await s.page.locator('.poster').waitFor();
       expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       expect(await s.page.getByRole('button', { name: '打印海报' }).isVisible()).toBe(true);
       await s.page.screenshot({ path: `${SHOTS}/poster-${width}.png`, fullPage: true });
@@ -98,7 +109,7 @@ describe('an event page and its poster', () => {
   it('the event page links to its A4 poster, and prints as a one-page summary without map or buttons', async () => {
     const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/events/demo-nanjing-05/`);
-    expect(await s.page.getByRole('link', { name: /打印 A4 海报/u }).getAttribute('href')).toBe('/events/demo-nanjing-05/poster/');
+    expect(await s.page.getByRole('link', { name: /打印 A4 海报/u }).getAttribute('href')).toBe('/events/demo-nanjing-05/?poster');
     await s.page.emulateMedia({ media: 'print' });
     expect(
       await s.page
@@ -106,6 +117,20 @@ describe('an event page and its poster', () => {
         .evaluateAll((els) => els.filter((e) => (e as HTMLElement).checkVisibility()).length),
     ).toBe(0);
     expect(await s.page.locator('.event-facts').isVisible()).toBe(true);
+    expect(await pdfPages(s.page)).toBe(1);
+    await s.context.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  it('the event page offers no poster link, and /?poster is the event page, which prints as a one-page summary', async () => {
+    const s = await openSession(browser(), { javaScriptEnabled: false });
+    await s.page.goto(`${baseUrl()}/events/demo-nanjing-05/`);
+    expect(await s.page.getByRole('link', { name: /打印 A4 海报/u }).isVisible()).toBe(false);
+    await s.page.goto(`${baseUrl()}/events/demo-nanjing-05/?poster`);
+    expect(await s.page.locator('.poster').count()).toBe(0);
+    expect(await s.page.locator('h1').innerText()).toContain('江宁汽车促消费进机关');
+    await s.page.emulateMedia({ media: 'print' });
     expect(await pdfPages(s.page)).toBe(1);
     await s.context.close();
   });

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import regions from '../../content/regions/jiangsu.json' with { type: 'json' };
 import { parseContentText } from '../../src/lib/content-files.ts';
 import { byStart, type EventItem } from '../../src/lib/events/events.ts';
-import { AHEAD_DAYS, calendarFeeds, feedUrl, RECENT_DAYS, webcalUrl } from '../../src/lib/events/calendars.ts';
+import { ALL_AHEAD_DAYS, calendarFeeds, feedUrl, ALL_RECENT_DAYS, webcalUrl } from '../../src/lib/events/calendars.ts';
+import { inFeedWindow } from '../../src/lib/events/window.ts';
 import { escapeText, eventToVevent, eventsToIcs, foldLine, MAX_LINE_OCTETS, wrapCalendar } from '../../src/lib/ics.ts';
 import type { RegionEntry } from '../../src/lib/regions.ts';
 import { plainRef } from '../../src/schemas/common.ts';
@@ -128,8 +129,8 @@ describe('which feeds hold which events', () => {
   });
 
   it('all.ics keeps events of the last two weeks and the next two months only', () => {
-    const since = now.getTime() - RECENT_DAYS * 86_400_000;
-    const until = now.getTime() + AHEAD_DAYS * 86_400_000;
+    const since = now.getTime() - ALL_RECENT_DAYS * 86_400_000;
+    const until = now.getTime() + ALL_AHEAD_DAYS * 86_400_000;
     const allFeed = byPath.get('all')!;
     expect(allFeed.events.every((e) => Date.parse(e.end) >= since && Date.parse(e.start) <= until)).toBe(true);
     expect(allFeed.events.length).toBe(demo.filter((e) => Date.parse(e.end) >= since && Date.parse(e.start) <= until).length);
@@ -143,15 +144,40 @@ describe('which feeds hold which events', () => {
     expect(feeds.filter((f) => f.kind === 'month').reduce((s, f) => s + f.events.length, 0)).toBe(demo.length);
   });
 
-  it('a county feed has that county’s events only, and a name people recognise', () => {
+  it('a county feed has that county’s events of the rolling window only, and a name people recognise', () => {
     const kunshan = byPath.get('suzhou/kunshan')!;
     expect(kunshan.name).toBe('苏州昆山汽车“五进”活动');
-    expect(kunshan.events.map((e) => e.id)).toEqual(demo.filter((e) => e.county === 'suzhou-kunshan').map((e) => e.id));
+    expect(kunshan.events.map((e) => e.id)).toEqual(demo.filter((e) => e.county === 'suzhou-kunshan' && inFeedWindow(e, now)).map((e) => e.id));
     expect(byPath.get('nanjing')!.events.every((e) => e.city === 'nanjing')).toBe(true);
   });
 
   it('addresses: https to download, webcal to subscribe', () => {
     expect(feedUrl('https://example.org/', 'suzhou/kunshan')).toBe('https://example.org/calendar/suzhou/kunshan.ics');
     expect(webcalUrl('https://example.org/', 'suzhou/kunshan')).toBe('webcal://example.org/calendar/suzhou/kunshan.ics');
+  });
+});
+
+describe('the rolling window of city and county feeds', () => {
+  const day = (iso: string) => ({
+    ...demo[0]!,
+    id: `x-${iso}`,
+    city: 'nanjing',
+    county: undefined,
+    start: `${iso}T09:00:00+08:00`,
+    end: `${iso}T17:00:00+08:00`,
+  });
+  const events = ['2026-01-10', '2026-11-04', '2026-11-10', '2026-12-20', '2027-11-20', '2027-12-20'].map(day);
+  const on = (iso: string) => new Map(calendarFeeds(events, all, new Date(iso)).map((f) => [f.path, f.events.map((e) => e.start.slice(0, 10))]));
+
+  it('keeps the last 30 days and the next 12 months; the month archives keep everything', () => {
+    const feeds = on('2026-12-05T10:00:00+08:00');
+    expect(feeds.get('nanjing')).toEqual(['2026-11-10', '2026-12-20', '2027-11-20']);
+    expect([...feeds].filter(([p]) => /^\d{4}-\d{2}$/u.test(p)).flatMap(([, e]) => e)).toEqual(events.map((e) => e.start.slice(0, 10)));
+  });
+
+  it('moves on with the day it is built, and is empty weeks after the last event', () => {
+    expect(on('2027-01-15T10:00:00+08:00').get('nanjing')).toEqual(['2026-12-20', '2027-11-20', '2027-12-20']);
+    expect(on('2027-01-25T10:00:00+08:00').get('nanjing')).toEqual(['2027-11-20', '2027-12-20']);
+    expect(on('2028-02-01T10:00:00+08:00').get('nanjing')).toEqual([]);
   });
 });
