@@ -23,7 +23,8 @@ export function testBuildEnv(day: string = TEST_DAYS.build): { SITE_NOW: string;
 export function copyTestProject(root: string, dir: string): string {
   mkdirSync(dir, { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  for (const name of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(join(root, name), join(dir, name), { recursive: true });
+  for (const name of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'pagefind.yml'])
+    cpSync(join(root, name), join(dir, name), { recursive: true });
   cpSync(join(root, TEST_CONTENT), join(dir, 'content'), { recursive: true });
   return dir;
 }

@@ -37,30 +37,59 @@ interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   search(q: string, o?: { filters?: Filters }): Promise<PagefindSearch>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
 }
 
+/**
+ * The two indexes (scripts/lib/pagefind.ts): the site's pages, and the events (one page each,
+ * with the month lists). The events' index grows with the number of events; up to
+ * EVENTS_WITH_EVERY_SEARCH event pages it is merged in for every query, beyond that only when
+ * the visitor asks (a button, or the 活动 section), so a first search stays small at any size.
+ * Merged, the two share Pagefind's code and one ranking.
+ */
+const PAGES_INDEX = '/pagefind/';
+const EVENTS_INDEX = '/pagefind-events/';
+/** About 25 KB of the events index's page list and filters: merged with every search up to here. */
+export const EVENTS_WITH_EVERY_SEARCH = 3000;
+/** Residents' words for a page count nearly as much as its title; the rest only for display. */
+const RANKING = { metaWeights: { title: 5, keywords: 4, city: 1, section: 0, summary: 0, start: 0, end: 0, cancelled: 0 } };
+
 let loading: Promise<Pagefind> | undefined;
+let merging: Promise<void> | undefined;
+let eventCount: Promise<number> | undefined;
+
+/** How many pages the events index holds (its tiny entry file), 0 when there is none. */
+function eventPages(): Promise<number> {
+  type Entry = { languages?: Record<string, { page_count?: number }> };
+  eventCount ??= fetch(`${EVENTS_INDEX}pagefind-entry.json`)
+    .then(async (r) => (r.ok ? ((await r.json()) as Entry) : {}))
+    .then((e: Entry) => Object.values(e.languages ?? {}).reduce((n, l) => n + (l.page_count ?? 0), 0))
+    .catch(() => 0);
+  return eventCount;
+}
 
 /** Loads Pagefind once, on the main thread (no extra worker download), with our ranking. */
 function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
     // A runtime URL so Vite leaves it alone: the bundle is written by `pagefind` after the build.
-    const url = '/pagefind/pagefind.js';
+    const url = `${PAGES_INDEX}pagefind.js`;
     const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pf.options({
-      noWorker: true,
-      excerptLength: 36,
-      ranking: {
-        // Residents' words for a page count nearly as much as its title; the rest only for display.
-        metaWeights: { title: 5, keywords: 4, city: 1, section: 0, summary: 0, start: 0, end: 0, cancelled: 0 },
-      },
-    });
+    await pf.options({ noWorker: true, excerptLength: 36, ranking: RANKING });
     // Loads the (small) filter files up front, so every search reports its counts for all of them:
     // the menus' numbers, and the day each event ends for ranking.
     await pf.filters();
     return pf;
   })();
   return loading;
+}
+
+/** Adds the events index to every later search (once), and its filters. */
+function mergeEvents(pf: Pagefind): Promise<void> {
+  merging ??= (async () => {
+    await pf.mergeIndex(EVENTS_INDEX, { ranking: RANKING });
+    await pf.filters();
+  })();
+  return merging;
 }
 
 /** A best bet as read from the page. */
@@ -204,6 +233,8 @@ export function initSearch(form: HTMLElement): void {
   const status = document.querySelector<HTMLElement>('[data-search-status]');
   const list = document.querySelector<HTMLOListElement>('[data-search-results]');
   const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
+  // Shown when the events index is large and was not searched: the visitor can ask for it.
+  const withEvents = document.querySelector<HTMLButtonElement>('[data-search-events]');
   const suggest = document.querySelector<HTMLElement>('[data-search-suggest]');
   const index = document.querySelector<HTMLElement>('[data-search-index]');
   const selects = [...document.querySelectorAll<HTMLSelectElement>('[data-search-filter]')];
@@ -214,6 +245,8 @@ export function initSearch(form: HTMLElement): void {
   const cityName = (id: string | undefined) => (id ? cityNames.get(id) : undefined);
 
   let run = 0;
+  /** The visitor asked to search the events too (the button), for this page view. */
+  let eventsAsked = false;
   let queue: PagefindResult[] = [];
   let shownUrls = new Set<string>();
 
@@ -242,6 +275,7 @@ export function initSearch(form: HTMLElement): void {
     shownUrls = new Set();
     list.replaceChildren();
     more.hidden = true;
+    if (withEvents) withEvents.hidden = true;
     const chosen = filtersFromForm();
     const query = q.trim();
     if (!query) {
@@ -260,7 +294,10 @@ export function initSearch(form: HTMLElement): void {
     }
     status.textContent = '正在搜索…';
     try {
+      const events = await eventPages();
+      const searchEvents = events > 0 && (eventsAsked || events <= EVENTS_WITH_EVERY_SEARCH || chosen['section'] === '活动');
       const pf = await loadPagefind();
+      if (searchEvents) await mergeEvents(pf);
       // Pagefind filters by the names pages carry (南京市), the URL by the short id (nanjing).
       const filters: Filters = {};
       if (chosen['section']) filters['section'] = chosen['section'];
@@ -275,6 +312,10 @@ export function initSearch(form: HTMLElement): void {
       await showNext(token);
       if (token !== run) return;
       updateCounts(s);
+      if (withEvents && events > 0 && !searchEvents) {
+        withEvents.textContent = `也在 ${events.toLocaleString('zh-CN')} 场活动里搜索“${query}”`;
+        withEvents.hidden = false;
+      }
       const lead = shownBets.length ? `推荐 ${shownBets.length} 个页面；` : '';
       const how = relaxed ? '（按其中的关键词查找）' : '';
       if (list.children.length === 0) {
@@ -324,6 +365,11 @@ export function initSearch(form: HTMLElement): void {
     s.addEventListener('change', () => {
       if (input.value.trim()) go();
     });
+  withEvents?.addEventListener('click', () => {
+    eventsAsked = true;
+    // The list is searched again from the top: the first result takes the focus the button had.
+    void search(input.value).then(() => list.querySelector<HTMLAnchorElement>('a')?.focus());
+  });
   more.addEventListener('click', () => {
     const first = list.children.length;
     void showNext(run).then(() => (list.children[first]?.querySelector('a') as HTMLAnchorElement | null)?.focus());

@@ -179,7 +179,7 @@ describe('the demo switch for cases', () => {
     const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_DEMO: '0' };
     const built = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], { cwd: work, encoding: 'utf8', env });
     expect(built.status, built.stderr).toBe(0);
-    const indexed = spawnSync(process.execPath, [join(root, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', out], { cwd: work, encoding: 'utf8', env });
+    const indexed = spawnSync(process.execPath, [join(root, 'scripts/search-index.ts'), out], { cwd: work, encoding: 'utf8', env });
     expect(indexed.status, indexed.stderr).toBe(0);
     const files = readdirSync(out, { recursive: true }) as string[];
     expect(files.filter((f) => /^cases\/demo-/u.test(f))).toEqual([]);

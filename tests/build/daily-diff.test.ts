@@ -30,14 +30,14 @@ const day2 = new Date(Date.parse(day1) + DAY_MS).toISOString();
 const out = { [day1]: join(work, 'day1'), [day2]: join(work, 'day2') };
 
 function build(day: string): void {
-  const env = copyEnv(day, { EVENTS_DIR: eventsDir, SITE_DEMO: '1', PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: '1000' });
+  const env = copyEnv(day, { EVENTS_DIR: eventsDir, SITE_DEMO: '1' });
   const built = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out[day]!], {
     cwd: site,
     encoding: 'utf8',
     env,
   });
   expect(built.status, built.stderr.slice(-3000)).toBe(0);
-  const indexed = spawnSync(process.execPath, [join(root, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', out[day]!], {
+  const indexed = spawnSync(process.execPath, [join(root, 'scripts/search-index.ts'), out[day]!], {
     cwd: site,
     encoding: 'utf8',
     env,
@@ -72,7 +72,6 @@ function eventTimes(): Map<string, { start: number; end: number }> {
 
 beforeAll(() => {
   copyTestProject(root, site);
-  cpSync(join(root, 'pagefind.yml'), join(site, 'pagefind.yml'));
   const gen = spawnSync(process.execPath, [join(root, 'scripts/generate-events.ts'), String(EVENTS), '--out', eventsDir], { cwd: root, encoding: 'utf8' });
   expect(gen.status, gen.stderr).toBe(0);
   cpSync(join(root, TEST_CONTENT, 'events'), join(eventsDir, 'site'), { recursive: true });

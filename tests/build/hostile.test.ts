@@ -97,7 +97,7 @@ beforeAll(async () => {
   const env = copyEnv(TEST_DAYS.build, { EVENTS_DIR: eventsDir });
   const built = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: project, encoding: 'utf8', env });
   if (built.status !== 0) throw new Error(`构建失败：${built.stdout}${built.stderr}`);
-  const indexed = spawnSync(process.execPath, [join(root, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', out], { cwd: project, encoding: 'utf8', env });
+  const indexed = spawnSync(process.execPath, [join(root, 'scripts/search-index.ts'), out], { cwd: project, encoding: 'utf8', env });
   if (indexed.status !== 0) throw new Error(`搜索索引失败：${indexed.stdout}${indexed.stderr}`);
   server = await preview({ root: project, logLevel: 'error', server: { port: PORT, host: '127.0.0.1' } });
 }, 240_000);

@@ -18,7 +18,6 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type RunnerResult } from 'lighthouse';
-import { PAGEFIND, pagefindEnv } from '../../scripts/lib/pagefind.ts';
 import { chromiumVersion, describeMachine, version, writeSection } from '../../scripts/lib/perf-doc.ts';
 import { TEST_DAYS } from '../../tests/days.ts';
 
@@ -36,7 +35,7 @@ if (distArg < 0) {
   const env = { ...process.env, SITE_NOW };
   console.log(`[audit] 构建网站到 ${dist} …`);
   execFileSync(process.execPath, ['scripts/lib/astro-build.ts', '.', dist, '.cache/audit-cache'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  execFileSync(process.execPath, [PAGEFIND, '--site', dist], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...env, ...pagefindEnv() } });
+  execFileSync(process.execPath, ['scripts/search-index.ts', dist], { stdio: ['ignore', 'ignore', 'inherit'], env });
 }
 
 // ---- A static server like the deployed one ---------------------------------------------------
