@@ -104,6 +104,18 @@ function eventPage(): string {
   return `/events/${ids.sort().find((d) => d.startsWith('demo-')) ?? ids[0]}/`;
 }
 
+/**
+ * The largest list page in this build (a month, a city's month or a county's events, a later
+ * page of one, a city, the calendar): lists are what grows with the number of events, so the
+ * audit of a build with many events (`-- --dist` of a `npm run bench` build) shows the worst one.
+ */
+function largestListPage(): string {
+  const list = /^(events\/index\.html|events\/\d{4}-\d{2}\/(\d+\/)?index\.html|cities\/[^/]+\/([^/]+\/)?(\d+\/)?index\.html|calendar\/index\.html)$/u;
+  const files = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => list.test(f));
+  const largest = files.sort((a, b) => statSync(join(dist, b)).size - statSync(join(dist, a)).size || a.localeCompare(b))[0]!;
+  return `/${largest.replace(/index\.html$/u, '')}`;
+}
+
 const paths = [
   '/',
   '/notice/',
@@ -117,6 +129,8 @@ const paths = [
   '/search/',
   `/search/?q=${encodeURIComponent('以旧换新')}`,
 ];
+const biggestList = largestListPage();
+if (!paths.includes(biggestList)) paths.push(biggestList);
 
 interface PageResult {
   path: string;
