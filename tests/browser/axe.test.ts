@@ -9,6 +9,24 @@ import { PAGES as ALL } from './pages.ts';
 const PAGES = [...ALL, '/no-such-page/'];
 const browser = useBrowser();
 
+/** axe's WCAG 2.1 A/AA violations on the page as it is now. */
+async function violations(s: Session): Promise<string[]> {
+  await s.page.addScriptTag({ content: axeSource });
+  return s.page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(', ')}`,
+    );
+  });
+}
+
 describe('axe', () => {
   for (const elder of [false, true]) {
     describe(elder ? '适老化 mode' : 'normal mode', () => {
@@ -27,23 +45,16 @@ describe('axe', () => {
         it(`${path}${elder ? ' in 适老化 mode' : ''} has no WCAG A/AA violations`, async () => {
           await s.page.goto(baseUrl() + path);
           if (elder) expect(await s.page.evaluate(() => document.documentElement.hasAttribute('data-elder'))).toBe(true);
-          await s.page.addScriptTag({ content: axeSource });
-          const violations = await s.page.evaluate(async () => {
-            const axe = (
-              window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
-            ).axe;
-            const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-            return r.violations.map(
-              (v) =>
-                `${v.id}: ${v.nodes
-                  .map((n) => n.target.join(' '))
-                  .slice(0, 5)
-                  .join(', ')}`,
-            );
-          });
-          expect(violations).toEqual([]);
+          expect(await violations(s)).toEqual([]);
         });
       }
+
+      // An event page shown as its poster (built in the browser: wait for it).
+      it(`an event's poster view${elder ? ' in 适老化 mode' : ''} has no WCAG A/AA violations`, async () => {
+        await s.page.goto(`${baseUrl()}/events/demo-nanjing-05/?poster`);
+        await s.page.locator('.poster').waitFor();
+        expect(await violations(s)).toEqual([]);
+      });
     });
   }
 });

@@ -47,8 +47,9 @@ describe('page weight budgets', () => {
     '/plan/': { html: 100_000, js: 4_608 },
     '/plan/report/2026-11/': { html: 20_000, js: 4_608 },
     '/about/': { html: 16_000, js: 4_608 },
-    // Pagefind's loader, best bets, and the ranking of all results by the day each event ends.
-    '/search/': { html: 32_000, js: 17_408 },
+    // Pagefind's loader, best bets, and the ranking of all results by the day each event ends;
+    // the events' own index merged in, or offered with a button when it is large (~0.3 KB).
+    '/search/': { html: 32_000, js: 17_920 },
     '/cases/': { html: 20_000, js: 4_608 },
     '/cases/demo-nanjing-jianye-community/': { html: 18_000, js: 7_168 },
     '/media/': { html: 22_000, js: 4_608 },
