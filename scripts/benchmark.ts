@@ -175,7 +175,7 @@ for (const events of sizes) {
       console.log(`${tag}：网站 ${pages} 页，CPU ${fmt(site.cpuSeconds)} s，墙钟 ${fmt(site.seconds)} s，峰值 ${site.peakMB.toFixed(0)} MB。Pagefind…`);
       let indexed = 0;
       let read = 0;
-      // Both search indexes, as `npm run build` makes them (the pages' and the events').
+      // The search index as `npm run build` makes it (two runs when events have their own index).
       const index = await measure(node, ['scripts/search-index.ts', out], {
         onLine: (line) => {
           indexed += Number(/Indexed (\d+) pages/u.exec(line)?.[1] ?? 0);
@@ -360,7 +360,7 @@ const phases = [
   `| 所有路由的 getStaticPaths | ${fmt(pick.site.paths)} |`,
   `| 渲染并写出 ${n(pick.site.pageMs.size)} 个页面和文件 | ${fmt(pick.site.render)} |`,
   `| 构建后的集成（站点地图、日历文件、_headers） | ${fmt(after)} |`,
-  `| Pagefind（两个索引）：读 ${n(pick.read)} 个 HTML 文件，${n(pick.indexed)} 个进索引 | ${fmt(pick.pagefind.seconds)} |`,
+  `| Pagefind：读 ${n(pick.read)} 个 HTML 文件，${n(pick.indexed)} 个进索引 | ${fmt(pick.pagefind.seconds)} |`,
   '',
   `按路由合计的渲染时间（Astro 日志里每页的 “+ms”，共 ${fmt(renderTotal / 1000)} s；${CONCURRENCY} 页同时渲染时各页的计时互相重叠，合计大于墙钟时间，只看相对多少），最多的 10 个：`,
   '',
@@ -411,7 +411,7 @@ const section = [
   '',
   `本次参数：每个活动数测 ${rounds} 轮，每轮依次构建网站、运行 Pagefind、构建空白 Astro 项目；网站和空白项目都一次渲染 ${CONCURRENCY} 页（build.concurrency）；` +
     `网站用合成活动加上网站自带的示例活动（\`EVENTS_DIR\`，\`SITE_NOW=${SITE_NOW}\`，\`CHART_PNG_CACHE=0\`）；空白项目每页约 ${n(TEXT_BYTES)} 字节正文` +
-    `；Pagefind 与 \`npm run build\` 相同（\`scripts/search-index.ts\`：网站页面一个索引、活动一个索引，先后运行，时间和内存合计为一步）。方法见上文“\`npm run bench\` 怎样测量”。` +
+    `；Pagefind 与 \`npm run build\` 相同（\`scripts/search-index.ts\`：活动超过 3,000 个时网站页面和活动各一个索引，先后运行，时间和内存合计为一步）。方法见上文“\`npm run bench\` 怎样测量”。` +
     (rounds > 1 ? '表中是各轮的中位数，括号里是最小值–最大值；峰值内存取各轮最高。' : '只测了 1 轮，没有波动范围，只能粗看。'),
   '',
   ...table,

@@ -41,55 +41,46 @@ interface Pagefind {
 }
 
 /**
- * The two indexes (scripts/lib/pagefind.ts): the site's pages, and the events (one page each,
- * with the month lists). The events' index grows with the number of events; up to
- * EVENTS_WITH_EVERY_SEARCH event pages it is merged in for every query, beyond that only when
- * the visitor asks (a button, or the 活动 section), so a first search stays small at any size.
- * Merged, the two share Pagefind's code and one ranking.
+ * The search index (scripts/lib/pagefind.ts): one of every page while events are few; when they
+ * are many, the search page names the events' own index (data-events-index) and how many event
+ * pages it holds, and a first search reads the site's pages only. The events index is merged in
+ * when the visitor asks (a button, or the 活动 section); merged, both share Pagefind's code and
+ * one ranking.
  */
 const PAGES_INDEX = '/pagefind/';
-const EVENTS_INDEX = '/pagefind-events/';
-/** About 25 KB of the events index's page list and filters: merged with every search up to here. */
-export const EVENTS_WITH_EVERY_SEARCH = 3000;
 /** Residents' words for a page count nearly as much as its title; the rest only for display. */
 const RANKING = { metaWeights: { title: 5, keywords: 4, city: 1, section: 0, summary: 0, start: 0, end: 0, cancelled: 0 } };
 
-let loading: Promise<Pagefind> | undefined;
-let merging: Promise<void> | undefined;
-let eventCount: Promise<number> | undefined;
+let merging: Promise<unknown> | undefined;
+let importing: Promise<Pagefind> | undefined;
+let priming: Promise<unknown> | undefined;
 
-/** How many pages the events index holds (its tiny entry file), 0 when there is none. */
-function eventPages(): Promise<number> {
-  type Entry = { languages?: Record<string, { page_count?: number }> };
-  eventCount ??= fetch(`${EVENTS_INDEX}pagefind-entry.json`)
-    .then(async (r) => (r.ok ? ((await r.json()) as Entry) : {}))
-    .then((e: Entry) => Object.values(e.languages ?? {}).reduce((n, l) => n + (l.page_count ?? 0), 0))
-    .catch(() => 0);
-  return eventCount;
-}
-
-/** Loads Pagefind once, on the main thread (no extra worker download), with our ranking. */
-function loadPagefind(): Promise<Pagefind> {
-  loading ??= (async () => {
+/** Pagefind's code, once, on the main thread (no extra worker download), with our ranking. */
+function importPagefind(): Promise<Pagefind> {
+  importing ??= (async () => {
     // A runtime URL so Vite leaves it alone: the bundle is written by `pagefind` after the build.
     const url = `${PAGES_INDEX}pagefind.js`;
     const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
     await pf.options({ noWorker: true, excerptLength: 36, ranking: RANKING });
-    // Loads the (small) filter files up front, so every search reports its counts for all of them:
-    // the menus' numbers, and the day each event ends for ranking.
-    await pf.filters();
     return pf;
   })();
-  return loading;
+  return importing;
 }
 
-/** Adds the events index to every later search (once), and its filters. */
-function mergeEvents(pf: Pagefind): Promise<void> {
-  merging ??= (async () => {
-    await pf.mergeIndex(EVENTS_INDEX, { ranking: RANKING });
-    await pf.filters();
-  })();
-  return merging;
+/**
+ * Pagefind ready to search the site's pages and, given `eventsIndex`, the events too. The events
+ * index starts loading while the pages' index does (mergeIndex waits for Pagefind's code, not
+ * for the first index), so merging it costs no extra round trips on a first search. Filter files
+ * load up front, so every search reports its counts for all of them: the menus' numbers, and the
+ * day each event ends for ranking.
+ */
+async function loadPagefind(eventsIndex: string | undefined): Promise<Pagefind> {
+  const pf = await importPagefind();
+  priming ??= pf.filters();
+  const withEvents = eventsIndex !== undefined;
+  if (withEvents) merging ??= pf.mergeIndex(eventsIndex, { ranking: RANKING }).then(() => pf.filters());
+  await Promise.all([priming, withEvents ? merging : undefined]);
+  return pf;
 }
 
 /** A best bet as read from the page. */
@@ -233,7 +224,9 @@ export function initSearch(form: HTMLElement): void {
   const status = document.querySelector<HTMLElement>('[data-search-status]');
   const list = document.querySelector<HTMLOListElement>('[data-search-results]');
   const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
-  // Shown when the events index is large and was not searched: the visitor can ask for it.
+  // When events have their own index: where it is, how many it holds, and the button that merges it in.
+  const eventsIndex = form.dataset['eventsIndex'];
+  const eventPages = Number(form.dataset['eventPages'] ?? 0);
   const withEvents = document.querySelector<HTMLButtonElement>('[data-search-events]');
   const suggest = document.querySelector<HTMLElement>('[data-search-suggest]');
   const index = document.querySelector<HTMLElement>('[data-search-index]');
@@ -294,10 +287,8 @@ export function initSearch(form: HTMLElement): void {
     }
     status.textContent = '正在搜索…';
     try {
-      const events = await eventPages();
-      const searchEvents = events > 0 && (eventsAsked || events <= EVENTS_WITH_EVERY_SEARCH || chosen['section'] === '活动');
-      const pf = await loadPagefind();
-      if (searchEvents) await mergeEvents(pf);
+      const searchEvents = eventsIndex !== undefined && (eventsAsked || chosen['section'] === '活动');
+      const pf = await loadPagefind(searchEvents ? eventsIndex : undefined);
       // Pagefind filters by the names pages carry (南京市), the URL by the short id (nanjing).
       const filters: Filters = {};
       if (chosen['section']) filters['section'] = chosen['section'];
@@ -312,8 +303,8 @@ export function initSearch(form: HTMLElement): void {
       await showNext(token);
       if (token !== run) return;
       updateCounts(s);
-      if (withEvents && events > 0 && !searchEvents) {
-        withEvents.textContent = `也在 ${events.toLocaleString('zh-CN')} 场活动里搜索“${query}”`;
+      if (withEvents && eventsIndex !== undefined && !searchEvents) {
+        withEvents.textContent = `也在 ${eventPages.toLocaleString('zh-CN')} 场活动里搜索“${query}”`;
         withEvents.hidden = false;
       }
       const lead = shownBets.length ? `推荐 ${shownBets.length} 个页面；` : '';

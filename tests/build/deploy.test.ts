@@ -113,6 +113,13 @@ describe('deploy/nginx.conf on Debian nginx', () => {
     expect(asset.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
+  it('an old poster address (/events/<id>/poster/) moves permanently to the event page shown as its poster', async () => {
+    const res = await fetch(`${base}/events/demo-nanjing-05/poster/`, { redirect: 'manual' });
+    expect(res.status).toBe(301);
+    expect(new URL(res.headers.get('location')!, base).pathname + new URL(res.headers.get('location')!, base).search).toBe('/events/demo-nanjing-05/?poster');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('only the embeds may be framed, by any site; they keep the rest of the policy', async () => {
     const embed = await fetch(`${base}/embed/map/nanjing/`);
     expect(embed.status).toBe(200);

@@ -98,6 +98,11 @@ function serve(): Promise<Server> {
 
 // ---- Lighthouse ------------------------------------------------------------------------------
 
+/** How many event pages this build has. */
+function eventCount(): number {
+  return readdirSync(join(dist, 'events')).filter((d) => !/^\d{4}-\d{2}$/u.test(d) && existsSync(join(dist, 'events', d, 'index.html'))).length;
+}
+
 /** One event page that this build has: the first demo event, or else any event. */
 function eventPage(): string {
   const ids = readdirSync(join(dist, 'events')).filter((d) => !/^\d{4}-\d{2}$/u.test(d) && existsSync(join(dist, 'events', d, 'index.html')));
@@ -222,7 +227,7 @@ const section = [
   `测量环境：${machine}。`,
   '',
   `Lighthouse 默认的移动设备预设（模拟 4G 网络和慢速 CPU），系统 Chromium 无界面运行；每个页面连测 ${RUNS} 次，每一项取中位数。` +
-    `网站以 \`SITE_NOW=${SITE_NOW}\` 构建（含示例活动和 Pagefind 索引），由脚本内的本地服务器提供：gzip 压缩，发送 \`_headers\` 里的安全响应头，不存在的地址返回 404。`,
+    `${distArg >= 0 ? `用已有的构建 \`${args[distArg + 1]}\`（${eventCount().toLocaleString('en')} 个活动页，含 Pagefind 索引）` : `网站以 \`SITE_NOW=${SITE_NOW}\` 构建（含示例活动和 Pagefind 索引）`}，由脚本内的本地服务器提供：gzip 压缩，发送 \`_headers\` 里的安全响应头，不存在的地址返回 404。`,
   '',
   '| 页面 | 性能 | 无障碍 | 最佳做法 | SEO | LCP | TBT | CLS |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
