@@ -95,6 +95,7 @@ export function nginxServerBlock({ root, tiles }: ServerOptions): string {
     '',
     '    # 旧的海报地址 /events/<编号>/poster/：海报现在就是活动页本身（/events/<编号>/?poster）。',
     '    location ~ ^/events/([a-z0-9-]+)/poster/?$ {',
+    ...headers(CACHE_REVALIDATE, '        '),
     '        return 301 /events/$1/?poster;',
     '    }',
     '',
