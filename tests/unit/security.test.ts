@@ -31,7 +31,8 @@ describe('content security policy', () => {
     const nginx = nginxServerBlock({ root: '/var/www/wujin/current', tiles: false });
     expect(file.startsWith('/*\n')).toBe(true);
     const locations = nginx.split(/\n {4}location /u).slice(1);
-    expect(locations).toHaveLength(4);
+    // /_astro/, /, /embed/, the old poster addresses, /404.html.
+    expect(locations).toHaveLength(5);
     const embeds = locations.filter((l) => l.startsWith('/embed/ '));
     const others = locations.filter((l) => !l.startsWith('/embed/ '));
     expect(embeds).toHaveLength(1);
