@@ -41,7 +41,7 @@ async function pdfPages(page: Page): Promise<number> {
 
 describe('posters', () => {
   for (const elder of [false, true]) {
-    it(`the ${LONGEST} posters with the most text, and the calculator's, print on one A4 page${elder ? ' in 适老化 mode' : ''}`, async () => {
+    it(`the ${LONGEST} posters with the most text, and the calculator's, print on one A4 page with nothing cut${elder ? ' in 适老化 mode' : ''}`, async () => {
       const s = await openSession(browser());
       if (elder) await s.context.addInitScript(() => localStorage.setItem('wujin-elder', '1'));
       const over: string[] = [];
@@ -51,6 +51,18 @@ describe('posters', () => {
         if (elder) expect(await s.page.evaluate(() => document.documentElement.hasAttribute('data-elder'))).toBe(true);
         const pages = await pdfPages(s.page);
         if (pages !== 1) over.push(`${path}: ${pages}`);
+        // Nothing cut: laid out for print at A4's printable width (210 − 2 × 12 mm at 96 px per
+        // inch), the poster's body needs no more room than its fixed height gives it.
+        await s.page.setViewportSize({ width: 703, height: 1100 });
+        await s.page.emulateMedia({ media: 'print' });
+        const hidden = await s.page.locator('.poster__body').evaluate((b) => {
+          const bottom = Math.max(...[...b.querySelectorAll('dt, dd, li')].map((e) => e.getBoundingClientRect().bottom));
+          return bottom - b.getBoundingClientRect().bottom;
+        });
+        if (hidden > 1) over.push(`${path}: ${hidden} px cut`);
+        // Back to no emulation (page.pdf prints with print media unless screen is emulated).
+        await s.page.emulateMedia({ media: null });
+        await s.page.setViewportSize({ width: 1280, height: 720 });
       }
       expect(over).toEqual([]);
       await s.context.close();
