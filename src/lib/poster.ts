@@ -14,6 +14,13 @@ export const POSTER_TEXT = {
   note: ['补贴政策以官方发布为准；申请补贴不收任何费用。咨询请拨打 ', ' 政务服务便民热线。'],
 } as const;
 
+/** What an event's poster says after its time when it is not going ahead as planned. */
+export const POSTER_STATUS: Partial<Record<'planned' | 'confirmed' | 'postponed' | 'cancelled' | 'held', string>> = {
+  cancelled: '已取消',
+  postponed: '延期',
+  held: '已举办',
+};
+
 /** Long lists are cut so an event's poster stays one page; the event page has them all. */
 export const POSTER_MAX_BRANDS = 12;
 export const POSTER_MAX_ORGANISERS = 4;

@@ -91,6 +91,13 @@ describe('posters', () => {
     await s.context.close();
   });
 
+  it('a cancelled event’s poster says so after its time', async () => {
+    const s = await openSession(browser());
+    await s.page.goto(`${baseUrl()}/events/demo-lianyungang-34/?poster`);
+    expect(await s.page.locator('.poster__body dd').first().innerText()).toMatch(/（已取消）$/u);
+    await s.context.close();
+  });
+
   it('the calculator poster has no 示例 mark, and the event page is not broken by the poster route', async () => {
     const s = await openSession(browser());
     await s.page.goto(`${baseUrl()}/policies/calculator/poster/`);
